@@ -1,0 +1,147 @@
+/**
+ * The landscape bundle: what `icarus train` writes and the render stage reads.
+ * A bundle is a folder holding `manifest.json` and NumPy arrays. Errors are in percent
+ * (0-100), losses in nats; plane coordinates are (alpha dx, beta dy) as in
+ * shared/REFERENCE.md, so w1 sits at (0, 0) and w2 at (dx, 0).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { IcarusError } from '../config/errors.js';
+import { readNpy } from './npy.js';
+
+export const bundleFormat = 'icarus-landscape/1';
+
+export type Point2 = [number, number];
+
+/** Metrics at each t of a path (curve or straight segment). */
+export interface PathMetrics {
+  /** Cross-entropy plus 0.5 wd |w|^2 on the training split. */
+  trainLoss: number[];
+  trainNll: number[];
+  trainError: number[];
+  /** Cross-entropy on the test split. */
+  testLoss: number[];
+  testError: number[];
+  /** Euclidean distance in weight space from the previous t (0 at t = 0). */
+  stepLength: number[];
+}
+
+export interface MetricSummary {
+  min: number;
+  max: number;
+  mean: number;
+  /** Trapezoid mean weighted by step length. */
+  weightedMean: number;
+  /** Path maximum minus the mean of the two endpoints. */
+  barrier: number;
+}
+
+export interface EndpointSummary {
+  seed: number;
+  train: { loss: number; nll: number; error: number };
+  test: { loss: number; error: number };
+}
+
+export interface Snapshot {
+  /** Optimiser steps taken on the curve when the bend was copied. */
+  step: number;
+  /** Fractional curve epoch of the copy (0 = untrained, the segment). */
+  epoch: number;
+  /** The bend projected onto the final plane. */
+  bend: Point2;
+  /** Distance of the bend from the final plane, in weight space. */
+  offPlane: number;
+  /** The snapshot's curve projected onto the plane, at `snapshotTs`. */
+  curve: Point2[];
+  /** Training loss (with the L2 term) along the snapshot's curve, at `snapshotTs`. */
+  trainLoss: number[];
+  /** Test error (percent) along the snapshot's curve, at `snapshotTs`. */
+  testError: number[];
+}
+
+export interface PlaneInfo {
+  /** [alpha count, beta count]; arrays are indexed [alpha][beta], C order. */
+  gridShape: [number, number];
+  alphas: number[];
+  betas: number[];
+  /** Plane x of each alpha (alpha dx) and plane y of each beta (beta dy). */
+  xs: number[];
+  ys: number[];
+  dx: number;
+  dy: number;
+  points: { w1: Point2; bend: Point2; w2: Point2 };
+  /** The trained curve projected onto the plane, at `paths.ts`. */
+  curve: Point2[];
+  /** The straight segment at `paths.ts` (on the plane: y = 0). */
+  segment: Point2[];
+  /** File names in the bundle of the [alpha][beta] float32 grids. */
+  arrays: Record<GridMetric, string>;
+  ranges: Record<GridMetric, { min: number; max: number }>;
+}
+
+export type GridMetric = 'trainLoss' | 'trainError' | 'testLoss' | 'testError';
+export const gridMetrics: GridMetric[] = ['trainLoss', 'trainError', 'testLoss', 'testError'];
+
+export interface LandscapeManifest {
+  format: typeof bundleFormat;
+  name: string;
+  /** Hash of the resolved training config; part of the folder name. */
+  hash: string;
+  icarusVersion: string;
+  backend: string;
+  config: unknown;
+  data: { source: string; trainCount: number; testCount: number; seed: number };
+  model: { kind: 'mlp'; layers: number[]; parameterCount: number };
+  endpoints: EndpointSummary[];
+  curve: { kind: 'bezier'; controlPoints: number; epochs: number };
+  paths: {
+    ts: number[];
+    curve: PathMetrics;
+    segment: PathMetrics;
+    summary: { curve: Record<string, MetricSummary>; segment: Record<string, MetricSummary> };
+  };
+  plane: PlaneInfo;
+  snapshotTs: number[];
+  snapshots: Snapshot[];
+  /** Seconds per stage, and `total`. */
+  timings: Record<string, number>;
+}
+
+export interface Grid {
+  shape: [number, number];
+  /** Values indexed [alpha * betaCount + beta]. */
+  values: Float32Array;
+}
+
+export interface LandscapeBundle {
+  dir: string;
+  manifest: LandscapeManifest;
+  grids: Record<GridMetric, Grid>;
+}
+
+/** Loads a bundle folder written by `icarus train`. */
+export function loadBundle(dir: string): LandscapeBundle {
+  const file = join(dir, 'manifest.json');
+  if (!existsSync(file)) {
+    throw new IcarusError(
+      `${dir}: no landscape bundle here (manifest.json is missing)`,
+      'run `icarus train` first, or name a training config as the landscape',
+    );
+  }
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as LandscapeManifest;
+  if (manifest.format !== bundleFormat) {
+    throw new IcarusError(
+      `${file}: format '${String(manifest.format)}' is not '${bundleFormat}'`,
+      'train the landscape again with this version of Icarus (`icarus train --force`)',
+    );
+  }
+  const grids = {} as Record<GridMetric, Grid>;
+  for (const metric of gridMetrics) {
+    const array = readNpy(join(dir, manifest.plane.arrays[metric]));
+    grids[metric] = {
+      shape: [array.shape[0] ?? 0, array.shape[1] ?? 0],
+      values: array.data as Float32Array,
+    };
+  }
+  return { dir, manifest, grids };
+}
