@@ -1,0 +1,60 @@
+/**
+ * The `icarus` command: `train` builds a landscape bundle, `render` and `still` turn
+ * a scene into a video or a picture.
+ */
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { IcarusError } from './config/errors.js';
+import { ensureLandscape } from './landscape/ensure.js';
+import { type LogLevel, logger, setLogLevel } from './log/logger.js';
+import { runCleanups } from './util/cleanup.js';
+
+const log = logger('icarus');
+
+async function main(): Promise<void> {
+  await yargs(hideBin(process.argv))
+    .scriptName('icarus')
+    .option('quiet', { type: 'boolean', describe: 'print nothing but errors', default: false })
+    .option('verbose', { type: 'boolean', describe: 'print debug lines', default: false })
+    .middleware((argv) => {
+      const level: LogLevel = argv.quiet ? 'error' : argv.verbose ? 'debug' : 'info';
+      setLogLevel(level);
+    })
+    .command(
+      'train [config]',
+      'train the endpoints and the curve, measure the plane, write a landscape bundle',
+      (y) =>
+        y
+          .positional('config', {
+            type: 'string',
+            default: 'config/train/mnist-mlp.yaml',
+            describe: 'training config (YAML)',
+          })
+          .option('force', { type: 'boolean', default: false, describe: 'train even if the bundle exists' })
+          .option('workers', { type: 'number', describe: 'worker threads (default: the config)' }),
+      async (argv) => {
+        const dir = await ensureLandscape(argv.config, {
+          force: argv.force,
+          ...(argv.workers ? { workers: argv.workers } : {}),
+        });
+        process.stdout.write(`${dir}\n`);
+      },
+    )
+    .demandCommand(1, 'name a command: train, render or still')
+    .strict()
+    .recommendCommands()
+    .help()
+    .fail((message, error) => {
+      throw error ?? new IcarusError(message);
+    })
+    .parseAsync();
+}
+
+main()
+  .then(() => runCleanups())
+  .catch(async (error: unknown) => {
+    await runCleanups();
+    if (error instanceof IcarusError) log.error(error.message);
+    else log.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    process.exitCode = 1;
+  });
