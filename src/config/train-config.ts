@@ -8,11 +8,33 @@ import { z } from 'zod';
 import { readYaml, validate } from './yaml-file.js';
 
 const optimiser = z.strictObject({
-  epochs: z.number().int().min(1).max(1000).default(10).describe('passes over the training split'),
-  learningRate: z.number().positive().max(10).default(0.05).describe('initial SGD learning rate'),
+  epochs: z
+    .number()
+    .int()
+    .min(1)
+    .max(1000)
+    .default(10)
+    .describe('passes over the training split'),
+  learningRate: z
+    .number()
+    .positive()
+    .max(10)
+    .default(0.05)
+    .describe('initial SGD learning rate'),
   momentum: z.number().min(0).max(0.999).default(0.9).describe('SGD momentum'),
-  batchSize: z.number().int().min(1).max(8192).default(128).describe('digits per mini-batch'),
-  weightDecay: z.number().min(0).max(1).default(1e-4).describe('wd in the 0.5 wd |w|^2 term'),
+  batchSize: z
+    .number()
+    .int()
+    .min(1)
+    .max(8192)
+    .default(128)
+    .describe('digits per mini-batch'),
+  weightDecay: z
+    .number()
+    .min(0)
+    .max(1)
+    .default(1e-4)
+    .describe('wd in the 0.5 wd |w|^2 term'),
 });
 
 export const trainConfigSchema = z.strictObject({
@@ -23,15 +45,32 @@ export const trainConfigSchema = z.strictObject({
     .describe('bundle name; defaults to the file name'),
   data: z
     .strictObject({
-      source: z.literal('mnist-package').default('mnist-package').describe('the embedded digits'),
+      source: z
+        .literal('mnist-package')
+        .default('mnist-package')
+        .describe('the embedded digits'),
       trainCount: z.number().int().min(10).max(9990).default(8000),
       testCount: z.number().int().min(10).max(9990).default(2000),
-      splitSeed: z.number().int().min(0).default(0).describe('seed of the stratified split'),
+      splitSeed: z
+        .number()
+        .int()
+        .min(0)
+        .default(0)
+        .describe('seed of the stratified split'),
     })
-    .default({ source: 'mnist-package', trainCount: 8000, testCount: 2000, splitSeed: 0 }),
+    .default({
+      source: 'mnist-package',
+      trainCount: 8000,
+      testCount: 2000,
+      splitSeed: 0,
+    }),
   model: z
     .strictObject({
-      hidden: z.array(z.number().int().min(1).max(4096)).min(1).max(8).default([128, 128]),
+      hidden: z
+        .array(z.number().int().min(1).max(4096))
+        .min(1)
+        .max(8)
+        .default([128, 128]),
     })
     .default({ hidden: [128, 128] }),
   endpoints: optimiser
@@ -51,8 +90,16 @@ export const trainConfigSchema = z.strictObject({
     }),
   curve: optimiser
     .extend({
-      controlPoints: z.literal(3).default(3).describe('Bezier control points (3: one bend)'),
-      seed: z.number().int().min(0).default(3).describe('seed of batch order and t draws'),
+      controlPoints: z
+        .literal(3)
+        .default(3)
+        .describe('Bezier control points (3: one bend)'),
+      seed: z
+        .number()
+        .int()
+        .min(0)
+        .default(3)
+        .describe('seed of batch order and t draws'),
     })
     .default({
       epochs: 10,
@@ -72,13 +119,30 @@ export const trainConfigSchema = z.strictObject({
         .tuple([z.number().int().min(3).max(401), z.number().int().min(3).max(401)])
         .default([41, 41])
         .describe('[alpha count, beta count]'),
-      margin: z.number().min(0).max(2).default(0.2).describe('margin on all four sides'),
+      margin: z
+        .number()
+        .min(0)
+        .max(2)
+        .default(0.2)
+        .describe('margin on all four sides'),
     })
     .default({ grid: [41, 41], margin: 0.2 }),
   snapshots: z
     .strictObject({
-      count: z.number().int().min(2).max(200).default(16).describe('bend copies in training'),
-      points: z.number().int().min(3).max(201).default(31).describe('t values per snapshot'),
+      count: z
+        .number()
+        .int()
+        .min(2)
+        .max(200)
+        .default(16)
+        .describe('bend copies in training'),
+      points: z
+        .number()
+        .int()
+        .min(3)
+        .max(201)
+        .default(31)
+        .describe('t values per snapshot'),
     })
     .default({ count: 16, points: 31 }),
   workers: z.number().int().min(1).max(64).default(2).describe('worker threads'),

@@ -25,7 +25,9 @@ export function readYaml(file: string): unknown {
   if (first) {
     const where = first.linePos?.[0];
     const at = where ? `:${where.line}:${where.col}` : '';
-    throw new IcarusError(`${file}${at}: not valid YAML: ${first.message.split('\n')[0]}`);
+    throw new IcarusError(
+      `${file}${at}: not valid YAML: ${first.message.split('\n')[0]}`,
+    );
   }
   return doc.toJS() ?? {};
 }
@@ -46,7 +48,11 @@ function keyPath(path: readonly PropertyKey[]): string {
   return path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.');
 }
 
-function describeIssue(issue: z.core.$ZodIssue, data: unknown, schema: z.ZodType): string {
+function describeIssue(
+  issue: z.core.$ZodIssue,
+  data: unknown,
+  schema: z.ZodType,
+): string {
   const path = keyPath(issue.path);
   const at = path ? `key '${path}'` : 'top level';
   if (issue.code === 'unrecognized_keys') {

@@ -34,12 +34,18 @@ export interface PointScores {
 const chunkPoints = 8;
 
 /** Computes the products and later-layer weights of one basis vector. */
-export function basisTerm(layout: MlpLayout, data: DataTensors, vector: Float32Array): BasisTerm {
+export function basisTerm(
+  layout: MlpLayout,
+  data: DataTensors,
+  vector: Float32Array,
+): BasisTerm {
   return tf.tidy(() => {
     const flat = tf.tensor1d(vector);
     const [first, ...rest] = layout.layers;
     if (!first) throw new Error('the model has no layers');
-    const w1 = flat.slice(first.offset, first.fanIn * first.fanOut).reshape([first.fanIn, first.fanOut]);
+    const w1 = flat
+      .slice(first.offset, first.fanIn * first.fanOut)
+      .reshape([first.fanIn, first.fanOut]);
     const b1 = flat.slice(first.offset + first.fanIn * first.fanOut, first.fanOut);
     const product = (s: SplitTensors): tf.Tensor1D =>
       tf.add(tf.matMul(s.x, w1 as tf.Tensor2D), b1).reshape([-1]) as tf.Tensor1D;
@@ -54,7 +60,11 @@ export function basisTerm(layout: MlpLayout, data: DataTensors, vector: Float32A
 }
 
 export function disposeTerm(term: BasisTerm): void {
-  tf.dispose([term.products.train, term.products.test, ...term.later.flatMap((l) => [l.w, l.b])]);
+  tf.dispose([
+    term.products.train,
+    term.products.test,
+    ...term.later.flatMap((l) => [l.w, l.b]),
+  ]);
 }
 
 /** Scores the points sum_k coefficients[p][k] B_k on both splits; `terms` are the B_k. */
@@ -73,21 +83,35 @@ export function evaluateAffine(
     train: tf.stack(terms.map((t) => t.products.train)) as tf.Tensor2D,
     test: tf.stack(terms.map((t) => t.products.test)) as tf.Tensor2D,
     later: layout.layers.slice(1).map((_, l) => ({
-      w: tf.stack(terms.map((t) => (t.later[l] as { w: tf.Tensor1D }).w)) as tf.Tensor2D,
-      b: tf.stack(terms.map((t) => (t.later[l] as { b: tf.Tensor1D }).b)) as tf.Tensor2D,
+      w: tf.stack(
+        terms.map((t) => (t.later[l] as { w: tf.Tensor1D }).w),
+      ) as tf.Tensor2D,
+      b: tf.stack(
+        terms.map((t) => (t.later[l] as { b: tf.Tensor1D }).b),
+      ) as tf.Tensor2D,
     })),
   }));
   try {
     for (let start = 0; start < coefficients.length; start += chunkPoints) {
       const chunk = coefficients.slice(start, start + chunkPoints);
       for (const split of splits) {
-        const [nll, error] = scoreChunk(layout, data[split], stacked[split], stacked.later, chunk);
+        const [nll, error] = scoreChunk(
+          layout,
+          data[split],
+          stacked[split],
+          stacked.later,
+          chunk,
+        );
         out[split].nll.push(...nll);
         out[split].error.push(...error);
       }
     }
   } finally {
-    tf.dispose([stacked.train, stacked.test, ...stacked.later.flatMap((l) => [l.w, l.b])]);
+    tf.dispose([
+      stacked.train,
+      stacked.test,
+      ...stacked.later.flatMap((l) => [l.w, l.b]),
+    ]);
   }
   return out;
 }
@@ -107,7 +131,9 @@ function scoreChunk(
     tf.stack(
       chunk.map((coefficients) => {
         const c = tf.tensor2d([coefficients]);
-        let h = tf.relu(tf.matMul(c, products).reshape([split.count, first.fanOut])) as tf.Tensor2D;
+        let h = tf.relu(
+          tf.matMul(c, products).reshape([split.count, first.fanOut]),
+        ) as tf.Tensor2D;
         layout.layers.slice(1).forEach(({ fanIn, fanOut }, l) => {
           const layer = later[l] as { w: tf.Tensor2D; b: tf.Tensor2D };
           const w = tf.matMul(c, layer.w).reshape([fanIn, fanOut]) as tf.Tensor2D;
@@ -115,7 +141,9 @@ function scoreChunk(
           const z = tf.add(tf.matMul(h, w), b) as tf.Tensor2D;
           h = l + 2 < layout.layers.length ? tf.relu(z) : z;
         });
-        const nll = tf.neg(tf.sum(tf.mul(tf.logSoftmax(h), split.oneHot))).div(split.count);
+        const nll = tf
+          .neg(tf.sum(tf.mul(tf.logSoftmax(h), split.oneHot)))
+          .div(split.count);
         const hits = tf.equal(tf.argMax(h, 1), split.labels).toFloat().sum();
         return tf.stack([nll, hits]);
       }),
@@ -124,6 +152,9 @@ function scoreChunk(
   const values = sums.dataSync();
   sums.dispose();
   const nll = Array.from({ length: m }, (_, p) => values[2 * p] as number);
-  const error = Array.from({ length: m }, (_, p) => 100 * (1 - (values[2 * p + 1] as number) / split.count));
+  const error = Array.from(
+    { length: m },
+    (_, p) => 100 * (1 - (values[2 * p + 1] as number) / split.count),
+  );
   return [nll, error];
 }

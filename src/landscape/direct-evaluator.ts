@@ -14,7 +14,9 @@ export function evaluateDirect(
   const score = (split: SplitTensors): { nll: number; error: number } => {
     const sums = tf.tidy(() => {
       const logits = forward(unflatten(layout, tf.tensor1d(weights)), split.x);
-      const nll = tf.neg(tf.sum(tf.mul(tf.logSoftmax(logits), split.oneHot))).div(split.count);
+      const nll = tf
+        .neg(tf.sum(tf.mul(tf.logSoftmax(logits), split.oneHot)))
+        .div(split.count);
       const hits = tf.equal(tf.argMax(logits, 1), split.labels).toFloat().sum();
       return tf.stack([nll, hits]);
     });

@@ -7,7 +7,11 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { IcarusError } from '../config/errors.js';
-import { type TrainConfig, loadTrainConfig, trainConfigHash } from '../config/train-config.js';
+import {
+  type TrainConfig,
+  loadTrainConfig,
+  trainConfigHash,
+} from '../config/train-config.js';
 import { logger } from '../log/logger.js';
 import { bundleName, writeBundle } from './write-bundle.js';
 import { trainLandscape } from './train-landscape.js';
@@ -26,12 +30,18 @@ export interface EnsureOptions {
 export const defaultLandscapesDir = join('renders', 'landscapes');
 
 /** The bundle folder a training config trains into. */
-export function bundleDirFor(config: TrainConfig, landscapesDir = defaultLandscapesDir): string {
+export function bundleDirFor(
+  config: TrainConfig,
+  landscapesDir = defaultLandscapesDir,
+): string {
   return resolve(landscapesDir, bundleName(config, trainConfigHash(config)));
 }
 
 /** Returns the bundle folder for `source`, training when needed. */
-export async function ensureLandscape(source: string, options: EnsureOptions = {}): Promise<string> {
+export async function ensureLandscape(
+  source: string,
+  options: EnsureOptions = {},
+): Promise<string> {
   if (!existsSync(source)) {
     throw new IcarusError(
       `landscape '${source}' does not exist`,
@@ -57,7 +67,9 @@ export async function ensureLandscape(source: string, options: EnsureOptions = {
 function reportLandscape(manifest: ReturnType<typeof writeBundle>): void {
   const pct = (v: number): string => `${v.toFixed(2)}%`;
   manifest.endpoints.forEach((e, i) =>
-    log.info(`endpoint ${i + 1}: test error ${pct(e.test.error)}, train loss ${e.train.loss.toFixed(4)}`),
+    log.info(
+      `endpoint ${i + 1}: test error ${pct(e.test.error)}, train loss ${e.train.loss.toFixed(4)}`,
+    ),
   );
   const { curve, segment } = manifest.paths.summary;
   log.info(

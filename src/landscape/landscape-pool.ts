@@ -33,11 +33,17 @@ export class LandscapePool {
     this.forget = onCleanup(() => this.piscina.destroy());
   }
 
-  endpoint(task: Without<EndpointTask>, onEpoch: (m: EpochMessage) => void): Promise<EndpointResult> {
+  endpoint(
+    task: Without<EndpointTask>,
+    onEpoch: (m: EpochMessage) => void,
+  ): Promise<EndpointResult> {
     return this.withPort({ ...task, kind: 'endpoint' }, onEpoch);
   }
 
-  curve(task: Without<CurveTask>, onEpoch: (m: EpochMessage) => void): Promise<CurveTaskResult> {
+  curve(
+    task: Without<CurveTask>,
+    onEpoch: (m: EpochMessage) => void,
+  ): Promise<CurveTaskResult> {
     return this.withPort({ ...task, kind: 'curve' }, onEpoch);
   }
 
@@ -57,7 +63,10 @@ export class LandscapePool {
     const { port1, port2 } = new MessageChannel();
     port1.on('message', onEpoch);
     try {
-      return (await this.piscina.run({ ...task, port: port2 }, { transferList: [port2] })) as T;
+      return (await this.piscina.run(
+        { ...task, port: port2 },
+        { transferList: [port2] },
+      )) as T;
     } finally {
       port1.close();
     }

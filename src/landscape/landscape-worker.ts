@@ -43,9 +43,20 @@ export default async function run(
   try {
     switch (task.kind) {
       case 'endpoint':
-        return { weights: trainEndpoint(layout, data, task.optimiser, task.seed, report), backend };
+        return {
+          weights: trainEndpoint(layout, data, task.optimiser, task.seed, report),
+          backend,
+        };
       case 'curve':
-        return trainCurve(layout, data, task.optimiser, task.w1, task.w2, task.snapshotCount, report);
+        return trainCurve(
+          layout,
+          data,
+          task.optimiser,
+          task.w1,
+          task.w2,
+          task.snapshotCount,
+          report,
+        );
       case 'points': {
         const basis = task.keys.map((key, k) => {
           let term = terms.get(key);

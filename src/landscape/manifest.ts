@@ -80,7 +80,12 @@ export interface PlaneInfo {
 }
 
 export type GridMetric = 'trainLoss' | 'trainError' | 'testLoss' | 'testError';
-export const gridMetrics: GridMetric[] = ['trainLoss', 'trainError', 'testLoss', 'testError'];
+export const gridMetrics: GridMetric[] = [
+  'trainLoss',
+  'trainError',
+  'testLoss',
+  'testError',
+];
 
 export interface LandscapeManifest {
   format: typeof bundleFormat;
@@ -98,7 +103,10 @@ export interface LandscapeManifest {
     ts: number[];
     curve: PathMetrics;
     segment: PathMetrics;
-    summary: { curve: Record<string, MetricSummary>; segment: Record<string, MetricSummary> };
+    summary: {
+      curve: Record<string, MetricSummary>;
+      segment: Record<string, MetricSummary>;
+    };
   };
   plane: PlaneInfo;
   snapshotTs: number[];

@@ -16,7 +16,9 @@ const magic = Buffer.from([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]);
 export function encodeNpy(data: Float32Array | Int32Array, shape: number[]): Buffer {
   const count = shape.reduce((a, b) => a * b, 1);
   if (count !== data.length) {
-    throw new Error(`npy: shape [${shape}] holds ${count} values, data has ${data.length}`);
+    throw new Error(
+      `npy: shape [${shape}] holds ${count} values, data has ${data.length}`,
+    );
   }
   const descr = data instanceof Float32Array ? '<f4' : '<i4';
   const dims = shape.length === 1 ? `${shape[0]},` : shape.join(', ');
@@ -52,8 +54,13 @@ export function readNpy(file: string): NpyArray {
     throw new IcarusError(`${file}: Fortran-ordered arrays are not supported`);
   }
   const start = 10 + headerLength;
-  const body = bytes.buffer.slice(bytes.byteOffset + start, bytes.byteOffset + bytes.length);
+  const body = bytes.buffer.slice(
+    bytes.byteOffset + start,
+    bytes.byteOffset + bytes.length,
+  );
   if (descr === '<f4') return { data: new Float32Array(body), shape };
   if (descr === '<i4') return { data: new Int32Array(body), shape };
-  throw new IcarusError(`${file}: dtype ${descr ?? '?'} is not supported (float32, int32)`);
+  throw new IcarusError(
+    `${file}: dtype ${descr ?? '?'} is not supported (float32, int32)`,
+  );
 }

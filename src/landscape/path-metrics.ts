@@ -53,7 +53,13 @@ export function summarise(values: number[], stepLength: number[]): MetricSummary
 
 export function summariseAll(metrics: PathMetrics): Record<string, MetricSummary> {
   const out: Record<string, MetricSummary> = {};
-  for (const key of ['trainLoss', 'trainNll', 'trainError', 'testLoss', 'testError'] as const) {
+  for (const key of [
+    'trainLoss',
+    'trainNll',
+    'trainError',
+    'testLoss',
+    'testError',
+  ] as const) {
     out[key] = summarise(metrics[key], metrics.stepLength);
   }
   return out;

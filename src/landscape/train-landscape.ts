@@ -42,7 +42,12 @@ export interface TrainedLandscape {
     dy: number;
     bend: Point2;
     /** [alpha][beta] row-major grids. */
-    grids: { trainLoss: Float32Array; trainError: Float32Array; testLoss: Float32Array; testError: Float32Array };
+    grids: {
+      trainLoss: Float32Array;
+      trainError: Float32Array;
+      testLoss: Float32Array;
+      testError: Float32Array;
+    };
   };
   snapshotTs: number[];
   snapshots: Snapshot[];
@@ -89,11 +94,23 @@ export async function trainLandscape(config: TrainConfig): Promise<TrainedLandsc
     since = performance.now();
     const ts = evenTs(config.paths.points);
     const segmentCoefficients = ts.map((t) => [1 - t, t]);
-    const segmentScores = scorePoints(pool, base, ['w1', 'w2'], [w1, w2], segmentCoefficients);
+    const segmentScores = scorePoints(
+      pool,
+      base,
+      ['w1', 'w2'],
+      [w1, w2],
+      segmentCoefficients,
+    );
     const bar2 = stages.stage('train curve', config.curve.epochs, 'epochs');
     const { controlPoints: _points, ...curveOptimiser } = config.curve;
     const curve = await pool.curve(
-      { ...base, optimiser: curveOptimiser, w1, w2, snapshotCount: config.snapshots.count },
+      {
+        ...base,
+        optimiser: curveOptimiser,
+        w1,
+        w2,
+        snapshotCount: config.snapshots.count,
+      },
       (m) => bar2.update(m.epoch, `loss ${m.loss.toFixed(3)}`),
     );
     bar2.stop();
@@ -104,8 +121,19 @@ export async function trainLandscape(config: TrainConfig): Promise<TrainedLandsc
     const bar3 = stages.stage('evaluate paths', 2 * ts.length, 'points');
     const curveCoefficients = ts.map((t) => bezierCoefficients(t, 3));
     const curveBasis = [w1, curve.bend, w2];
-    const curveScores = await scorePoints(pool, base, ['w1', 'bend', 'w2'], curveBasis, curveCoefficients);
-    const segment = pathMetrics(await segmentScores, segmentCoefficients, gram([w1, w2]), wd);
+    const curveScores = await scorePoints(
+      pool,
+      base,
+      ['w1', 'bend', 'w2'],
+      curveBasis,
+      curveCoefficients,
+    );
+    const segment = pathMetrics(
+      await segmentScores,
+      segmentCoefficients,
+      gram([w1, w2]),
+      wd,
+    );
     const curvePath = pathMetrics(curveScores, curveCoefficients, gram(curveBasis), wd);
     bar3.update(2 * ts.length);
     bar3.stop();
@@ -116,12 +144,22 @@ export async function trainLandscape(config: TrainConfig): Promise<TrainedLandsc
     const plane = planeBasis(w1, curve.bend, w2);
     const snapshotTs = evenTs(config.snapshots.points);
     const snapshotCoefficients = snapshotTs.map((t) => bezierCoefficients(t, 3));
-    const bar4 = stages.stage('evaluate snapshots', curve.snapshots.length, 'snapshots');
+    const bar4 = stages.stage(
+      'evaluate snapshots',
+      curve.snapshots.length,
+      'snapshots',
+    );
     let snapshotsDone = 0;
     const snapshots = await Promise.all(
       curve.snapshots.map(async (s, i): Promise<Snapshot> => {
         const basis = [w1, s.bend, w2];
-        const scores = await scorePoints(pool, base, ['w1', `snapshot-${i}`, 'w2'], basis, snapshotCoefficients);
+        const scores = await scorePoints(
+          pool,
+          base,
+          ['w1', `snapshot-${i}`, 'w2'],
+          basis,
+          snapshotCoefficients,
+        );
         const metrics = pathMetrics(scores, snapshotCoefficients, gram(basis), wd);
         bar4.update(++snapshotsDone);
         const at = project(plane, s.bend);
@@ -149,7 +187,11 @@ export async function trainLandscape(config: TrainConfig): Promise<TrainedLandsc
     const planeGram = gram([w1, plane.u, plane.v]);
     const rows = await Promise.all(
       alphas.map(async (alpha) => {
-        const coefficients = betas.map((beta) => [1, alpha * plane.dx, beta * plane.dy]);
+        const coefficients = betas.map((beta) => [
+          1,
+          alpha * plane.dx,
+          beta * plane.dy,
+        ]);
         const scores = await pool.points({
           ...base,
           keys: ['w1', 'u', 'v'],
@@ -172,7 +214,9 @@ export async function trainLandscape(config: TrainConfig): Promise<TrainedLandsc
       sizes,
       weights: { w1, bend: curve.bend, w2 },
       snapshotBends: curve.snapshots.map((s) => s.bend),
-      endpoints: seeds.map((seed, i) => endpointSummary(segment, i === 0 ? 0 : ts.length - 1, seed)),
+      endpoints: seeds.map((seed, i) =>
+        endpointSummary(segment, i === 0 ? 0 : ts.length - 1, seed),
+      ),
       ts,
       curve: curvePath,
       segment,
@@ -228,11 +272,19 @@ export function projectedCurve(ts: number[], bend: Point2, dx: number): Point2[]
   });
 }
 
-function endpointSummary(segment: PathMetrics, index: number, seed: number): EndpointSummary {
+function endpointSummary(
+  segment: PathMetrics,
+  index: number,
+  seed: number,
+): EndpointSummary {
   const at = (values: number[]): number => values[index] as number;
   return {
     seed,
-    train: { loss: at(segment.trainLoss), nll: at(segment.trainNll), error: at(segment.trainError) },
+    train: {
+      loss: at(segment.trainLoss),
+      nll: at(segment.trainNll),
+      error: at(segment.trainError),
+    },
     test: { loss: at(segment.testLoss), error: at(segment.testError) },
   };
 }

@@ -42,14 +42,20 @@ export function writeBundle(
     const shape = [alphas.length, betas.length];
     for (const metric of gridMetrics) write(gridFiles[metric], grids[metric], shape);
     write('plane-grid.npy', planeGrid(landscape), [...shape, 2]);
-    write('plane-curve.npy', Float32Array.from(manifest.plane.curve.flat()), [manifest.plane.curve.length, 2]);
+    write('plane-curve.npy', Float32Array.from(manifest.plane.curve.flat()), [
+      manifest.plane.curve.length,
+      2,
+    ]);
     const parameterCount = landscape.weights.w1.length;
     write('endpoint-1.npy', landscape.weights.w1, [parameterCount]);
     write('endpoint-2.npy', landscape.weights.w2, [parameterCount]);
     write('bend.npy', landscape.weights.bend, [parameterCount]);
     const bends = new Float32Array(landscape.snapshotBends.length * parameterCount);
     landscape.snapshotBends.forEach((b, i) => bends.set(b, i * parameterCount));
-    write('snapshot-bends.npy', bends, [landscape.snapshotBends.length, parameterCount]);
+    write('snapshot-bends.npy', bends, [
+      landscape.snapshotBends.length,
+      parameterCount,
+    ]);
     writeFileSync(join(tmp, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     commitPath(tmp, dir);
     return manifest;
@@ -89,7 +95,11 @@ function buildManifest(
       testCount: config.data.testCount,
       seed: config.data.splitSeed,
     },
-    model: { kind: 'mlp', layers: landscape.sizes, parameterCount: landscape.weights.w1.length },
+    model: {
+      kind: 'mlp',
+      layers: landscape.sizes,
+      parameterCount: landscape.weights.w1.length,
+    },
     endpoints: landscape.endpoints,
     curve: { kind: 'bezier', controlPoints: 3, epochs: config.curve.epochs },
     paths: {
@@ -126,7 +136,9 @@ function buildManifest(
   };
 }
 
-function summaryOf(metrics: TrainedLandscape['curve']): LandscapeManifest['paths']['summary']['curve'] {
+function summaryOf(
+  metrics: TrainedLandscape['curve'],
+): LandscapeManifest['paths']['summary']['curve'] {
   return summariseAll(metrics);
 }
 

@@ -36,15 +36,19 @@ export type LayerTensors = [tf.Tensor2D, tf.Tensor1D][];
 
 /** Splits a flat weight tensor into per-layer [W, b] tensors. */
 export function unflatten(layout: MlpLayout, flat: tf.Tensor1D): LayerTensors {
-  return layout.layers.map(({ fanIn, fanOut, offset }) => [
-    flat.slice(offset, fanIn * fanOut).reshape([fanIn, fanOut]) as tf.Tensor2D,
-    flat.slice(offset + fanIn * fanOut, fanOut) as tf.Tensor1D,
-  ]);
+  return tf.tidy(() =>
+    layout.layers.map(({ fanIn, fanOut, offset }) => [
+      flat.slice(offset, fanIn * fanOut).reshape([fanIn, fanOut]) as tf.Tensor2D,
+      flat.slice(offset + fanIn * fanOut, fanOut) as tf.Tensor1D,
+    ]),
+  );
 }
 
 /** Joins per-layer weights into the flat layout. */
 export function flatten(layers: LayerTensors): tf.Tensor1D {
-  return tf.concat(layers.flatMap(([w, b]) => [w.reshape([-1]), b])) as tf.Tensor1D;
+  return tf.tidy(
+    () => tf.concat(layers.flatMap(([w, b]) => [w.reshape([-1]), b])) as tf.Tensor1D,
+  );
 }
 
 /**
@@ -53,7 +57,12 @@ export function flatten(layers: LayerTensors): tf.Tensor1D {
  * 128 x 784 by 784 x 128 product), and the default gradient uses exactly those.
  */
 const dense = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
-  const [x, w, b, save] = args as [tf.Tensor2D, tf.Tensor2D, tf.Tensor1D, tf.GradSaveFunc];
+  const [x, w, b, save] = args as [
+    tf.Tensor2D,
+    tf.Tensor2D,
+    tf.Tensor1D,
+    tf.GradSaveFunc,
+  ];
   save([x, w]);
   return {
     value: tf.add(tf.matMul(x, w), b),

@@ -12,7 +12,9 @@ export class MomentumSgd {
     private readonly variables: tf.Variable[],
     private readonly momentum: number,
   ) {
-    this.velocity = variables.map((v) => tf.variable(tf.zerosLike(v), false));
+    this.velocity = tf.tidy(() =>
+      variables.map((v) => tf.variable(tf.zerosLike(v), false)),
+    );
   }
 
   /** One step on `loss()`; returns the loss value before the step. */

@@ -8,7 +8,13 @@
 import { type DataTensors } from '../landscape/data-tensors.js';
 import { bezierCoefficients } from '../method/bezier.js';
 import { learningRateAt } from '../method/schedule.js';
-import { type MlpLayout, crossEntropy, flatten, forward, unflatten } from '../model/mlp.js';
+import {
+  type MlpLayout,
+  crossEntropy,
+  flatten,
+  forward,
+  unflatten,
+} from '../model/mlp.js';
 import { tf } from '../tf/backend.js';
 import { random } from '../util/random.js';
 import { batchesPerEpoch, forEachBatch } from './batches.js';
@@ -22,7 +28,9 @@ export interface CurveResult {
 
 /** `count` steps spread evenly from 0 (untrained) to the last step inclusive. */
 export function snapshotSteps(totalSteps: number, count: number): number[] {
-  return Array.from({ length: count }, (_, i) => Math.round((i * totalSteps) / (count - 1)));
+  return Array.from({ length: count }, (_, i) =>
+    Math.round((i * totalSteps) / (count - 1)),
+  );
 }
 
 export function trainCurve(
@@ -99,6 +107,11 @@ export function trainCurve(
     return { bend: copyBend(), snapshots };
   } finally {
     sgd.dispose();
-    tf.dispose([...variables, ...ends, ...(start ?? []).flat(), ...(finish ?? []).flat()]);
+    tf.dispose([
+      ...variables,
+      ...ends,
+      ...(start ?? []).flat(),
+      ...(finish ?? []).flat(),
+    ]);
   }
 }

@@ -4,7 +4,13 @@
  */
 import { type DataTensors } from '../landscape/data-tensors.js';
 import { learningRateAt } from '../method/schedule.js';
-import { type MlpLayout, crossEntropy, flatten, forward, initialLayers } from '../model/mlp.js';
+import {
+  type MlpLayout,
+  crossEntropy,
+  flatten,
+  forward,
+  initialLayers,
+} from '../model/mlp.js';
 import { tf } from '../tf/backend.js';
 import { random } from '../util/random.js';
 import { forEachBatch } from './batches.js';
