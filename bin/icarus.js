@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 
 const entry = new URL('../dist/src/cli.js', import.meta.url);
 if (!existsSync(fileURLToPath(entry))) {
-  console.error('icarus: dist/ is missing. Run `npm run setup` (or `npm run build`) first.');
+  console.error(
+    'icarus: dist/ is missing. Run `npm run setup` (or `npm run build`) first.',
+  );
   process.exit(1);
 }
 await import(entry.href);

@@ -7,15 +7,24 @@ import { hideBin } from 'yargs/helpers';
 import { IcarusError } from './config/errors.js';
 import { ensureLandscape } from './landscape/ensure.js';
 import { type LogLevel, logger, setLogLevel } from './log/logger.js';
-import { runCleanups } from './util/cleanup.js';
+import { renderCommand, stillCommand } from './render/cli-commands.js';
+import { interrupted, runCleanups } from './util/cleanup.js';
 
 const log = logger('icarus');
 
 async function main(): Promise<void> {
   await yargs(hideBin(process.argv))
     .scriptName('icarus')
-    .option('quiet', { type: 'boolean', describe: 'print nothing but errors', default: false })
-    .option('verbose', { type: 'boolean', describe: 'print debug lines', default: false })
+    .option('quiet', {
+      type: 'boolean',
+      describe: 'print nothing but errors',
+      default: false,
+    })
+    .option('verbose', {
+      type: 'boolean',
+      describe: 'print debug lines',
+      default: false,
+    })
     .middleware((argv) => {
       const level: LogLevel = argv.quiet ? 'error' : argv.verbose ? 'debug' : 'info';
       setLogLevel(level);
@@ -30,8 +39,15 @@ async function main(): Promise<void> {
             default: 'config/train/mnist-mlp.yaml',
             describe: 'training config (YAML)',
           })
-          .option('force', { type: 'boolean', default: false, describe: 'train even if the bundle exists' })
-          .option('workers', { type: 'number', describe: 'worker threads (default: the config)' }),
+          .option('force', {
+            type: 'boolean',
+            default: false,
+            describe: 'train even if the bundle exists',
+          })
+          .option('workers', {
+            type: 'number',
+            describe: 'worker threads (default: the config)',
+          }),
       async (argv) => {
         const dir = await ensureLandscape(argv.config, {
           force: argv.force,
@@ -40,6 +56,8 @@ async function main(): Promise<void> {
         process.stdout.write(`${dir}\n`);
       },
     )
+    .command(renderCommand)
+    .command(stillCommand)
     .demandCommand(1, 'name a command: train, render or still')
     .strict()
     .recommendCommands()
@@ -53,8 +71,12 @@ async function main(): Promise<void> {
 main()
   .then(() => runCleanups())
   .catch(async (error: unknown) => {
+    if (interrupted()) return;
     await runCleanups();
     if (error instanceof IcarusError) log.error(error.message);
-    else log.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    else
+      log.error(
+        error instanceof Error ? (error.stack ?? error.message) : String(error),
+      );
     process.exitCode = 1;
   });

@@ -98,7 +98,8 @@ function gather(classes: MnistClass[], refs: [number, number][]): Split {
   refs.forEach(([digit, index], row) => {
     const raw = (classes[digit] as MnistClass).raw;
     const start = index * pixelCount;
-    for (let p = 0; p < pixelCount; p++) images[row * pixelCount + p] = raw[start + p] ?? 0;
+    for (let p = 0; p < pixelCount; p++)
+      images[row * pixelCount + p] = raw[start + p] ?? 0;
     labels[row] = digit;
   });
   return { images, labels, count: refs.length };

@@ -44,7 +44,7 @@ export async function ensureLandscape(
 ): Promise<string> {
   if (!existsSync(source)) {
     throw new IcarusError(
-      `landscape '${source}' does not exist`,
+      `${source}: no such file or folder`,
       'name a training config (.yaml) or a bundle folder written by `icarus train`',
     );
   }

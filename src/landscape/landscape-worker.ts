@@ -9,7 +9,12 @@ import { mlpLayout } from '../model/mlp.js';
 import { initBackend } from '../tf/backend.js';
 import { trainCurve } from '../train/train-curve.js';
 import { trainEndpoint } from '../train/train-endpoint.js';
-import { type BasisTerm, basisTerm, evaluateAffine } from './affine-evaluator.js';
+import {
+  type BasisTerm,
+  basisTerm,
+  disposeTerm,
+  evaluateAffine,
+} from './affine-evaluator.js';
 import { type DataTensors, dataTensors } from './data-tensors.js';
 import {
   type CurveTaskResult,
@@ -21,15 +26,28 @@ import {
 
 let loaded: { key: string; data: DataTensors } | undefined;
 const terms = new Map<string, BasisTerm>();
+/** Cached basis vectors per thread (~5 MB each for the default model and split). */
+const maxTerms = 12;
 
 function dataFor(task: LandscapeTask): DataTensors {
   const key = JSON.stringify(task.data);
   if (loaded?.key !== key) {
     // A new split makes every cached product stale.
+    terms.forEach(disposeTerm);
     terms.clear();
     loaded = { key, data: dataTensors(loadDigits(task.data)) };
   }
   return loaded.data;
+}
+
+/** Drops the oldest cached vectors not used by the current task. */
+function evictBeyond(limit: number, inUse: string[]): void {
+  for (const [key, term] of terms) {
+    if (terms.size <= limit) return;
+    if (inUse.includes(key)) continue;
+    disposeTerm(term);
+    terms.delete(key);
+  }
 }
 
 export default async function run(
@@ -62,6 +80,7 @@ export default async function run(
           let term = terms.get(key);
           if (!term) {
             term = basisTerm(layout, data, task.basis[k] as Float32Array);
+            evictBeyond(maxTerms - 1, task.keys);
             terms.set(key, term);
           }
           return term;

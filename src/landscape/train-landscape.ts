@@ -11,6 +11,7 @@ import { bezierCoefficients, evenTs } from '../method/bezier.js';
 import { gridAxis, planeBasis, project } from '../method/plane.js';
 import { gram } from '../method/vector.js';
 import { mlpLayout } from '../model/mlp.js';
+import { tf } from '../tf/backend.js';
 import { type PointScores } from './affine-evaluator.js';
 import { LandscapePool } from './landscape-pool.js';
 import {
@@ -87,6 +88,9 @@ export async function trainLandscape(config: TrainConfig): Promise<TrainedLandsc
     );
     bar1.stop();
     const backend = trained[0]?.backend ?? 'unknown';
+    log.info(
+      `backend: ${backend} (TensorFlow.js ${tf.version.tfjs}), ${config.workers} threads`,
+    );
     const [w1, w2] = trained.map((t) => t.weights) as [Float32Array, Float32Array];
     clock('endpoints', since);
 

@@ -4,9 +4,16 @@
  */
 export type LogLevel = 'quiet' | 'error' | 'warn' | 'info' | 'debug';
 
-const rank: Record<LogLevel, number> = { quiet: 0, error: 1, warn: 2, info: 3, debug: 4 };
+const rank: Record<LogLevel, number> = {
+  quiet: 0,
+  error: 1,
+  warn: 2,
+  info: 3,
+  debug: 4,
+};
 
-let current: LogLevel = (process.env.ICARUS_LOG_LEVEL as LogLevel | undefined) ?? 'info';
+let current: LogLevel =
+  (process.env.ICARUS_LOG_LEVEL as LogLevel | undefined) ?? 'info';
 
 export function setLogLevel(level: LogLevel): void {
   current = level;

@@ -14,7 +14,11 @@ export interface PlaneBasis {
   dy: number;
 }
 
-export function planeBasis(w1: Float32Array, bend: Float32Array, w2: Float32Array): PlaneBasis {
+export function planeBasis(
+  w1: Float32Array,
+  bend: Float32Array,
+  w2: Float32Array,
+): PlaneBasis {
   const toW2 = combine([w2, w1], [1, -1]);
   const dx = norm(toW2);
   const u = combine([toW2], [1 / dx]);
@@ -33,7 +37,10 @@ export function planeBasis(w1: Float32Array, bend: Float32Array, w2: Float32Arra
 }
 
 /** Plane coordinates of `w` and its distance from the plane. */
-export function project(basis: PlaneBasis, w: Float32Array): { x: number; y: number; off: number } {
+export function project(
+  basis: PlaneBasis,
+  w: Float32Array,
+): { x: number; y: number; off: number } {
   const rel = combine([w, basis.origin], [1, -1]);
   const x = dot(rel, basis.u);
   const y = dot(rel, basis.v);
@@ -43,5 +50,8 @@ export function project(basis: PlaneBasis, w: Float32Array): { x: number; y: num
 
 /** Evenly spaced grid coordinates over [-margin, 1 + margin] (alpha or beta). */
 export function gridAxis(count: number, margin: number): number[] {
-  return Array.from({ length: count }, (_, i) => -margin + ((1 + 2 * margin) * i) / (count - 1));
+  return Array.from(
+    { length: count },
+    (_, i) => -margin + ((1 + 2 * margin) * i) / (count - 1),
+  );
 }

@@ -26,7 +26,8 @@ async function choose(): Promise<string> {
   await import('@tensorflow/tfjs-backend-wasm');
   // Setting the backend before any tensor exists keeps the CPU backend (and its
   // start-up banner) out of the process.
-  if (!(await tf.setBackend('wasm'))) throw new Error('the WASM backend failed to start');
+  if (!(await tf.setBackend('wasm')))
+    throw new Error('the WASM backend failed to start');
   await tf.ready();
   return 'wasm';
 }

@@ -12,6 +12,11 @@ let nextId = 0;
 let installed = false;
 let exiting = false;
 
+/** True once a signal asked the process to stop; later failures are its echo. */
+export function interrupted(): boolean {
+  return exiting;
+}
+
 /** Registers `fn` to run on interruption; the returned function unregisters it. */
 export function onCleanup(fn: Cleanup): () => void {
   install();

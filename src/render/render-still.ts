@@ -1,0 +1,43 @@
+/** `icarus still`: one frame of a scene as a PNG. */
+import { resolve } from 'node:path';
+import { IcarusError } from '../config/errors.js';
+import { logger } from '../log/logger.js';
+import { createFrameRenderer } from './frame-renderer.js';
+import { loadLandscape, loadSceneWithOutput } from './prepare-render.js';
+import { writePng } from './write-png.js';
+
+const log = logger('render');
+
+export interface RenderStillOptions {
+  scenePath: string;
+  /** Seconds into the video; default the poster time. */
+  timeSeconds?: number;
+  /** The PNG to write; default the scene's `output.poster`. */
+  out?: string;
+  force?: boolean;
+}
+
+/** Renders the frame and returns the PNG path. */
+export async function renderStill(options: RenderStillOptions): Promise<string> {
+  const scene = loadSceneWithOutput(options.scenePath);
+  const { output } = scene;
+  const time =
+    options.timeSeconds ?? output.posterTimeSeconds ?? 0.85 * output.durationSeconds;
+  if (!(time >= 0 && time <= output.durationSeconds)) {
+    throw new IcarusError(
+      `--time ${options.timeSeconds}: outside the video (0 to ${output.durationSeconds} s, ` +
+        `output.durationSeconds in ${scene.file})`,
+      `give a time from 0 to ${output.durationSeconds}`,
+    );
+  }
+  const path = resolve(options.out ?? output.poster);
+  const bundle = await loadLandscape(scene, options.force ?? false);
+  const renderer = await createFrameRenderer(scene, bundle);
+  try {
+    await writePng(path, renderer.render(time), output.width, output.height);
+  } finally {
+    renderer.destroy();
+  }
+  log.info(`frame at ${time.toFixed(2)} s -> ${path}`);
+  return path;
+}

@@ -1,0 +1,111 @@
+/**
+ * Pipes frames into ffmpeg and leaves a finished video under its final name, or
+ * nothing: ffmpeg writes a temporary sibling that is renamed only when it exits 0.
+ * On failure the error carries the tail of ffmpeg's stderr; on Ctrl-C ffmpeg is
+ * killed and the partial file removed.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { IcarusError } from '../config/errors.js';
+import { logger } from '../log/logger.js';
+import { temporaryPath } from '../util/atomic.js';
+import { onCleanup } from '../util/cleanup.js';
+import { encoderArgs, type EncoderSettings } from './encoder-args.js';
+
+const log = logger('ffmpeg');
+const stderrTailLines = 15;
+
+export interface VideoEncoder {
+  /** Queues one RGBA frame (top row first); resolves when ffmpeg can take more. */
+  write(frame: Uint8Array): Promise<void>;
+  /** Closes stdin, waits for ffmpeg, renames the file into place. */
+  finish(): Promise<void>;
+  /** Kills ffmpeg and removes the partial file. */
+  abort(): void;
+}
+
+export interface EncoderOptions extends Omit<EncoderSettings, 'outputPath'> {
+  ffmpegPath: string;
+  /** The final video path. */
+  path: string;
+}
+
+export function openVideoEncoder(options: EncoderOptions): VideoEncoder {
+  const { widthPx, heightPx } = options;
+  if (widthPx % 2 !== 0 || heightPx % 2 !== 0) {
+    throw new IcarusError(
+      `video size ${widthPx}x${heightPx} is odd; H.264 in yuv420p needs even sizes`,
+      'use an even width and height',
+    );
+  }
+  mkdirSync(dirname(options.path), { recursive: true });
+  const tmp = temporaryPath(options.path);
+  const args = encoderArgs({ ...options, outputPath: tmp });
+  log.debug(`${options.ffmpegPath} ${args.join(' ')}`);
+  const child = spawn(options.ffmpegPath, args, { stdio: ['pipe', 'ignore', 'pipe'] });
+
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-16_000);
+  });
+  const exited = new Promise<{ code: number | null; error?: Error }>((resolveExit) => {
+    child.on('error', (error) => resolveExit({ code: null, error }));
+    child.on('close', (code) => resolveExit({ code }));
+  });
+  // A write after ffmpeg died fails with EPIPE; the exit status explains it.
+  let pipeError: Error | undefined;
+  child.stdin.on('error', (error) => (pipeError = error));
+
+  const removePartial = (): void => rmSync(tmp, { force: true });
+  const kill = (): void => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    removePartial();
+  };
+  const unregister = onCleanup(kill);
+  const failure = async (): Promise<IcarusError> => {
+    const { code, error } = await exited;
+    removePartial();
+    unregister();
+    if (error && (error as NodeJS.ErrnoException).code === 'ENOENT') {
+      return new IcarusError(
+        `ffmpeg '${options.ffmpegPath}' cannot be run (not found)`,
+        'install ffmpeg, or pass --ffmpeg PATH / set ICARUS_FFMPEG',
+      );
+    }
+    const tail = stderr.trim().split('\n').slice(-stderrTailLines).join('\n  ');
+    return new IcarusError(
+      `ffmpeg failed (${error ? error.message : `exit code ${code}`}) writing ${options.path}` +
+        (tail ? `:\n  ${tail}` : ''),
+    );
+  };
+
+  return {
+    async write(frame) {
+      if (pipeError || child.exitCode !== null) throw await failure();
+      const more = child.stdin.write(frame);
+      if (more) return;
+      await new Promise<void>((resolveDrain) => {
+        const done = (): void => {
+          child.stdin.off('drain', done);
+          child.off('close', done);
+          resolveDrain();
+        };
+        child.stdin.on('drain', done);
+        child.on('close', done);
+      });
+      if (pipeError || child.exitCode !== null) throw await failure();
+    },
+    async finish() {
+      child.stdin.end();
+      const { code, error } = await exited;
+      if (error || code !== 0) throw await failure();
+      unregister();
+      renameSync(tmp, options.path);
+    },
+    abort() {
+      unregister();
+      kill();
+    },
+  };
+}

@@ -1,0 +1,144 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, test } from 'node:test';
+import { IcarusError } from '../src/config/errors.js';
+import { loadScene } from '../src/scene/load-scene.js';
+import { palettes } from '../src/scene/palettes.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'icarus-scene-'));
+let count = 0;
+
+function sceneFile(yaml: string): string {
+  const file = join(dir, `scene-${count++}.yaml`);
+  writeFileSync(file, yaml);
+  return file;
+}
+
+/** Loads `yaml` expecting an IcarusError; returns its message. */
+function failure(yaml: string): { file: string; message: string } {
+  const file = sceneFile(yaml);
+  try {
+    loadScene(file);
+  } catch (error) {
+    assert.ok(
+      error instanceof IcarusError,
+      `expected an IcarusError, got ${String(error)}`,
+    );
+    return { file, message: error.message };
+  }
+  assert.fail(`the scene loaded:\n${yaml}`);
+}
+
+describe('bad scene files name the key', () => {
+  const cases: { name: string; yaml: string; expect: (string | RegExp)[] }[] = [
+    {
+      name: 'unknown top-level key with a typo',
+      yaml: 'palete:\n  name: ember\n',
+      expect: ["unknown key 'palete'", "did you mean 'palette'?"],
+    },
+    {
+      name: 'unknown nested key with a typo',
+      yaml: 'output:\n  widht: 640\n',
+      expect: ["unknown key 'output.widht'", "did you mean 'width'?"],
+    },
+    {
+      name: 'wrong type',
+      yaml: 'output:\n  fps: thirty\n',
+      expect: ["key 'output.fps'", 'expected number', '"thirty"'],
+    },
+    {
+      name: 'odd width',
+      yaml: 'output:\n  width: 1279\n',
+      expect: ["key 'output.width'", 'even', '1279'],
+    },
+    {
+      name: 'odd height',
+      yaml: 'output:\n  height: 719\n',
+      expect: ["key 'output.height'", 'even', '719'],
+    },
+    {
+      name: 'too short a video',
+      yaml: 'output:\n  durationSeconds: 3\n',
+      expect: ["key 'output.durationSeconds'", '10'],
+    },
+    {
+      name: 'unknown palette',
+      yaml: 'palette:\n  name: sunset\n',
+      expect: ["key 'palette.name'", 'ember', '"sunset"'],
+    },
+    {
+      name: 'bad colour',
+      yaml: 'palette:\n  curve: cyan\n',
+      expect: ["key 'palette.curve'", '"#ffd27a"', '"cyan"'],
+    },
+    {
+      name: 'unknown camera preset',
+      yaml: 'camera:\n  preset: spin\n',
+      expect: ["key 'camera.preset'", 'orbit'],
+    },
+    {
+      name: 'supersampled size over the limit',
+      yaml: 'output:\n  width: 7680\n  height: 4320\n  supersample: 2\n',
+      expect: ["key 'output.supersample'", '15360'],
+    },
+    {
+      name: 'training window the wrong way round',
+      yaml: 'curve:\n  trainFrom: 0.8\n  trainTo: 0.2\n',
+      expect: ["key 'curve.trainTo'", 'curve.trainFrom'],
+    },
+    {
+      name: 'YAML syntax error',
+      yaml: 'output: [1, 2\n',
+      expect: ['not valid YAML'],
+    },
+  ];
+  for (const c of cases) {
+    test(c.name, () => {
+      const { file, message } = failure(c.yaml);
+      assert.ok(message.includes(file), `message does not name ${file}:\n${message}`);
+      for (const part of c.expect) {
+        const found =
+          typeof part === 'string' ? message.includes(part) : part.test(message);
+        assert.ok(found, `message lacks ${String(part)}:\n${message}`);
+      }
+    });
+  }
+});
+
+describe('scene defaults and resolution', () => {
+  test('an empty scene takes every default', () => {
+    const scene = loadScene(sceneFile('{}\n'));
+    assert.equal(scene.output.width, 1280);
+    assert.equal(scene.output.height, 720);
+    assert.equal(scene.output.fps, 30);
+    assert.equal(scene.output.durationSeconds, 12);
+    assert.equal(scene.output.supersample, 2);
+    assert.equal(scene.camera.preset, 'orbit');
+    assert.deepEqual(scene.palette, palettes.ember);
+  });
+
+  test('relative paths resolve against the current folder', () => {
+    const scene = loadScene(
+      sceneFile('landscape: a/b.yaml\noutput:\n  path: out/v.mp4\n'),
+    );
+    assert.equal(scene.landscape, resolve('a/b.yaml'));
+    assert.equal(scene.output.path, resolve('out/v.mp4'));
+    assert.equal(scene.output.poster, resolve('renders/icarus.png'));
+  });
+
+  test('palette overrides replace only the colours they name', () => {
+    const scene = loadScene(sceneFile("palette:\n  name: ice\n  curve: '#123456'\n"));
+    assert.equal(scene.palette.curve, '#123456');
+    assert.deepEqual(scene.palette.ramp, palettes.ice.ramp);
+    assert.equal(scene.paletteSettings.name, 'ice');
+  });
+
+  test('the hero scene loads', () => {
+    const scene = loadScene('scenes/icarus.yaml');
+    assert.equal(scene.output.width % 2, 0);
+    assert.equal(scene.output.height % 2, 0);
+    assert.ok(scene.output.durationSeconds >= 10);
+  });
+});
