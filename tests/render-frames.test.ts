@@ -12,7 +12,7 @@ import {
 import { createSurfaceField } from '../src/render/surface-field.js';
 import { resolveScene } from '../src/scene/load-scene.js';
 import { sceneSchema } from '../src/scene/scene-schema.js';
-import { testLandscape } from './fixtures/test-landscape.js';
+import { tinyLandscape } from './support/landscape.js';
 
 const widthPx = 96;
 const heightPx = 64;
@@ -33,7 +33,7 @@ function scene(extra: Record<string, unknown>, landscape: string) {
 
 before(async () => {
   setLogLevel('warn');
-  const dir = await testLandscape();
+  const dir = await tinyLandscape();
   bundle = loadBundle(dir);
   renderer = await createFrameRenderer(scene({}, dir), bundle);
   farRenderer = await createFrameRenderer(

@@ -15,7 +15,7 @@ import { IcarusError } from '../src/config/errors.js';
 import { setLogLevel } from '../src/log/logger.js';
 import { renderVideo } from '../src/render/render-video.js';
 import { resolveFfmpeg } from '../src/video/ffmpeg-binary.js';
-import { testLandscape } from './fixtures/test-landscape.js';
+import { tinyLandscape } from './support/landscape.js';
 
 const widthPx = 64;
 const heightPx = 48;
@@ -27,7 +27,7 @@ let ffmpeg: string;
 before(async () => {
   setLogLevel('warn');
   dir = mkdtempSync(join(tmpdir(), 'icarus-render-'));
-  landscape = await testLandscape();
+  landscape = await tinyLandscape();
   ffmpeg = (await resolveFfmpeg()).path;
 });
 
