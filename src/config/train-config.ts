@@ -58,12 +58,7 @@ export const trainConfigSchema = z.strictObject({
         .default(0)
         .describe('seed of the stratified split'),
     })
-    .default({
-      source: 'mnist-package',
-      trainCount: 8000,
-      testCount: 2000,
-      splitSeed: 0,
-    }),
+    .prefault({}),
   model: z
     .strictObject({
       hidden: z
@@ -72,7 +67,7 @@ export const trainConfigSchema = z.strictObject({
         .max(8)
         .default([128, 128]),
     })
-    .default({ hidden: [128, 128] }),
+    .prefault({}),
   endpoints: optimiser
     .extend({
       seeds: z
@@ -80,14 +75,7 @@ export const trainConfigSchema = z.strictObject({
         .default([1, 2])
         .describe('one seed per endpoint: initial weights and batch order'),
     })
-    .default({
-      epochs: 10,
-      learningRate: 0.05,
-      momentum: 0.9,
-      batchSize: 128,
-      weightDecay: 1e-4,
-      seeds: [1, 2],
-    }),
+    .prefault({}),
   curve: optimiser
     .extend({
       controlPoints: z
@@ -101,18 +89,10 @@ export const trainConfigSchema = z.strictObject({
         .default(3)
         .describe('seed of batch order and t draws'),
     })
-    .default({
-      epochs: 10,
-      learningRate: 0.05,
-      momentum: 0.9,
-      batchSize: 128,
-      weightDecay: 1e-4,
-      controlPoints: 3,
-      seed: 3,
-    }),
+    .prefault({}),
   paths: z
     .strictObject({ points: z.number().int().min(3).max(1001).default(61) })
-    .default({ points: 61 }),
+    .prefault({}),
   plane: z
     .strictObject({
       grid: z
@@ -126,7 +106,7 @@ export const trainConfigSchema = z.strictObject({
         .default(0.2)
         .describe('margin on all four sides'),
     })
-    .default({ grid: [41, 41], margin: 0.2 }),
+    .prefault({}),
   snapshots: z
     .strictObject({
       count: z
@@ -144,7 +124,7 @@ export const trainConfigSchema = z.strictObject({
         .default(31)
         .describe('t values per snapshot'),
     })
-    .default({ count: 16, points: 31 }),
+    .prefault({}),
   workers: z.number().int().min(1).max(64).default(2).describe('worker threads'),
 });
 

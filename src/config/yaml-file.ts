@@ -97,6 +97,7 @@ function unwrap(node: z.ZodType | undefined): z.ZodType | undefined {
   let current = node;
   while (
     current instanceof z.ZodDefault ||
+    current instanceof z.ZodPrefault ||
     current instanceof z.ZodOptional ||
     current instanceof z.ZodNullable
   ) {

@@ -6,6 +6,7 @@
  * a +-0.5/255 dither so dark gradients do not band after 8-bit rounding.
  */
 import type createREGL from 'regl';
+import { fullFrameCorners, fullFrameVert } from './full-frame.js';
 
 export interface Supersampler {
   /** The framebuffer to draw a frame into (output size times `factor`). */
@@ -37,10 +38,7 @@ export function createSupersampler(
   const framebuffer = regl.framebuffer({ color, depthStencil: true });
 
   const downsample = regl({
-    vert: `
-      precision highp float;
-      attribute vec2 corner;
-      void main() { gl_Position = vec4(corner, 0.0, 1.0); }`,
+    vert: fullFrameVert,
     frag: `
       precision highp float;
       uniform sampler2D source;
@@ -63,7 +61,7 @@ export function createSupersampler(
         float noise = fract(sin(dot(pixel, vec2(12.9898, 78.233))) * 43758.5453);
         gl_FragColor = vec4(rgb + (noise - 0.5) / 255.0, 1.0);
       }`,
-    attributes: { corner: [-1, -1, 3, -1, -1, 3] },
+    attributes: { corner: fullFrameCorners },
     uniforms: {
       source: color,
       outSize: [widthPx, heightPx],

@@ -1,31 +1,36 @@
 /**
  * The offline stage: two endpoints, the curve, metrics along the curve and the
- * segment, snapshots of the bend, and the loss grid on the plane; the result is a
- * landscape bundle. Stages run on a pool of worker threads.
+ * segment, snapshots of the bend, and the loss grid on the plane. Each stage runs on
+ * a pool of worker threads; `writeBundle` turns the result into a bundle.
  */
 import { type TrainConfig } from '../config/train-config.js';
 import { classCount, pixelCount } from '../data/mnist.js';
 import { logger } from '../log/logger.js';
 import { Stages } from '../log/progress.js';
-import { bezierCoefficients, evenTs } from '../method/bezier.js';
-import { gridAxis, planeBasis, project } from '../method/plane.js';
+import { evenTs } from '../method/bezier.js';
+import { type PlaneBasis, gridAxis, planeBasis, project } from '../method/plane.js';
 import { gram } from '../method/vector.js';
 import { mlpLayout } from '../model/mlp.js';
 import { tf } from '../tf/backend.js';
-import { type PointScores } from './affine-evaluator.js';
 import { LandscapePool } from './landscape-pool.js';
 import {
   type EndpointSummary,
+  type GridMetric,
   type PathMetrics,
   type Point2,
   type Snapshot,
 } from './manifest.js';
 import { pathMetrics } from './path-metrics.js';
+import {
+  type PoolJob,
+  bezierPath,
+  projectedCurve,
+  scorePath,
+  segmentPath,
+} from './score-points.js';
+import { type CurveTaskResult } from './tasks.js';
 
 const log = logger('train');
-
-/** Points per worker task; fixed, so results do not depend on the number of threads. */
-const pointsPerTask = 16;
 
 export interface TrainedLandscape {
   backend: string;
@@ -43,237 +48,225 @@ export interface TrainedLandscape {
     dy: number;
     bend: Point2;
     /** [alpha][beta] row-major grids. */
-    grids: {
-      trainLoss: Float32Array;
-      trainError: Float32Array;
-      testLoss: Float32Array;
-      testError: Float32Array;
-    };
+    grids: Record<GridMetric, Float32Array>;
   };
   snapshotTs: number[];
   snapshots: Snapshot[];
+  /** Seconds per stage, and `total`. */
   timings: Record<string, number>;
+}
+
+interface Run extends PoolJob {
+  config: TrainConfig;
+  stages: Stages;
+}
+
+interface Endpoints {
+  w1: Float32Array;
+  w2: Float32Array;
+  backend: string;
 }
 
 export async function trainLandscape(config: TrainConfig): Promise<TrainedLandscape> {
   const started = performance.now();
   const timings: Record<string, number> = {};
-  const sizes = [pixelCount, ...config.model.hidden, classCount];
-  const layout = mlpLayout(sizes);
-  const base = { data: config.data, sizes };
-  const stages = new Stages(5, 'train');
-  const pool = new LandscapePool(config.workers);
-  const wd = config.curve.weightDecay;
-  log.info(
-    `MLP ${sizes.join('-')} (${layout.parameterCount} weights), ` +
-      `${config.data.trainCount} train / ${config.data.testCount} test digits, ${config.workers} workers`,
-  );
-  const clock = (name: string, since: number): void => {
+  const timed = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+    const since = performance.now();
+    const out = await work();
     timings[name] = (performance.now() - since) / 1000;
+    return out;
   };
-
+  const sizes = [pixelCount, ...config.model.hidden, classCount];
+  log.info(
+    `MLP ${sizes.join('-')} (${mlpLayout(sizes).parameterCount} weights), ` +
+      `${config.data.trainCount} train / ${config.data.testCount} test digits`,
+  );
+  const run: Run = {
+    config,
+    pool: new LandscapePool(config.workers),
+    base: { data: config.data, sizes },
+    weightDecay: config.curve.weightDecay,
+    stages: new Stages(5, 'train'),
+  };
   try {
-    // (1) Both endpoints at once, one per thread.
-    let since = performance.now();
-    const epochs = config.endpoints.epochs;
-    const bar1 = stages.stage('train endpoints', 2 * epochs, 'epochs');
-    let epochsDone = 0;
-    const { seeds, ...optimiser } = config.endpoints;
-    const trained = await Promise.all(
-      seeds.map((seed) =>
-        pool.endpoint({ ...base, optimiser, seed }, (m) =>
-          bar1.update(++epochsDone, `loss ${m.loss.toFixed(3)}`),
-        ),
-      ),
-    );
-    bar1.stop();
-    const backend = trained[0]?.backend ?? 'unknown';
-    log.info(
-      `backend: ${backend} (TensorFlow.js ${tf.version.tfjs}), ${config.workers} threads`,
-    );
-    const [w1, w2] = trained.map((t) => t.weights) as [Float32Array, Float32Array];
-    clock('endpoints', since);
-
-    // (2) The curve; the segment's path needs only the endpoints, so it runs beside it.
-    since = performance.now();
+    const ends = await timed('endpoints', () => trainEndpoints(run));
     const ts = evenTs(config.paths.points);
-    const segmentCoefficients = ts.map((t) => [1 - t, t]);
-    const segmentScores = scorePoints(
-      pool,
-      base,
-      ['w1', 'w2'],
-      [w1, w2],
-      segmentCoefficients,
+    // The segment's path needs only the endpoints, so it is scored beside the curve.
+    const segment = scorePath(run, ['w1', 'w2'], [ends.w1, ends.w2], segmentPath(ts));
+    const curve = await timed('curve', () => trainCurveStage(run, ends));
+    const paths = await timed('paths', () =>
+      evaluatePaths(run, ends, curve.bend, ts, segment),
     );
-    const bar2 = stages.stage('train curve', config.curve.epochs, 'epochs');
-    const { controlPoints: _points, ...curveOptimiser } = config.curve;
-    const curve = await pool.curve(
-      {
-        ...base,
-        optimiser: curveOptimiser,
-        w1,
-        w2,
-        snapshotCount: config.snapshots.count,
-      },
-      (m) => bar2.update(m.epoch, `loss ${m.loss.toFixed(3)}`),
-    );
-    bar2.stop();
-    clock('curve', since);
-
-    // (3) Metrics along the curve and the segment.
-    since = performance.now();
-    const bar3 = stages.stage('evaluate paths', 2 * ts.length, 'points');
-    const curveCoefficients = ts.map((t) => bezierCoefficients(t, 3));
-    const curveBasis = [w1, curve.bend, w2];
-    const curveScores = await scorePoints(
-      pool,
-      base,
-      ['w1', 'bend', 'w2'],
-      curveBasis,
-      curveCoefficients,
-    );
-    const segment = pathMetrics(
-      await segmentScores,
-      segmentCoefficients,
-      gram([w1, w2]),
-      wd,
-    );
-    const curvePath = pathMetrics(curveScores, curveCoefficients, gram(curveBasis), wd);
-    bar3.update(2 * ts.length);
-    bar3.stop();
-    clock('paths', since);
-
-    // (4) Each snapshot's curve, projected onto the final plane, with its metrics.
-    since = performance.now();
-    const plane = planeBasis(w1, curve.bend, w2);
+    const plane = planeBasis(ends.w1, curve.bend, ends.w2);
     const snapshotTs = evenTs(config.snapshots.points);
-    const snapshotCoefficients = snapshotTs.map((t) => bezierCoefficients(t, 3));
-    const bar4 = stages.stage(
-      'evaluate snapshots',
-      curve.snapshots.length,
-      'snapshots',
+    const snapshots = await timed('snapshots', () =>
+      evaluateSnapshots(run, ends, curve, plane, snapshotTs),
     );
-    let snapshotsDone = 0;
-    const snapshots = await Promise.all(
-      curve.snapshots.map(async (s, i): Promise<Snapshot> => {
-        const basis = [w1, s.bend, w2];
-        const scores = await scorePoints(
-          pool,
-          base,
-          ['w1', `snapshot-${i}`, 'w2'],
-          basis,
-          snapshotCoefficients,
-        );
-        const metrics = pathMetrics(scores, snapshotCoefficients, gram(basis), wd);
-        bar4.update(++snapshotsDone);
-        const at = project(plane, s.bend);
-        return {
-          step: s.step,
-          epoch: s.epoch,
-          bend: [at.x, at.y],
-          offPlane: at.off,
-          curve: projectedCurve(snapshotTs, [at.x, at.y], plane.dx),
-          trainLoss: metrics.trainLoss,
-          testError: metrics.testError,
-        };
-      }),
-    );
-    bar4.stop();
-    clock('snapshots', since);
-
-    // (5) The grid on the plane, one task per alpha row.
-    since = performance.now();
-    const [alphaCount, betaCount] = config.plane.grid;
-    const alphas = gridAxis(alphaCount, config.plane.margin);
-    const betas = gridAxis(betaCount, config.plane.margin);
-    const bar5 = stages.stage('evaluate grid', alphaCount, 'rows');
-    let rowsDone = 0;
-    const planeGram = gram([w1, plane.u, plane.v]);
-    const rows = await Promise.all(
-      alphas.map(async (alpha) => {
-        const coefficients = betas.map((beta) => [
-          1,
-          alpha * plane.dx,
-          beta * plane.dy,
-        ]);
-        const scores = await pool.points({
-          ...base,
-          keys: ['w1', 'u', 'v'],
-          basis: [w1, plane.u, plane.v],
-          coefficients,
-        });
-        bar5.update(++rowsDone);
-        return pathMetrics(scores, coefficients, planeGram, wd);
-      }),
-    );
-    bar5.stop();
-    clock('grid', since);
+    const grid = await timed('grid', () => evaluateGrid(run, ends.w1, plane));
     timings.total = (performance.now() - started) / 1000;
-
-    const grid = (pick: (m: PathMetrics) => number[]): Float32Array =>
-      Float32Array.from(rows.flatMap(pick));
     const bendAt = project(plane, curve.bend);
+    const last = ts.length - 1;
     return {
-      backend,
+      backend: ends.backend,
       sizes,
-      weights: { w1, bend: curve.bend, w2 },
+      weights: { w1: ends.w1, bend: curve.bend, w2: ends.w2 },
       snapshotBends: curve.snapshots.map((s) => s.bend),
-      endpoints: seeds.map((seed, i) =>
-        endpointSummary(segment, i === 0 ? 0 : ts.length - 1, seed),
+      endpoints: config.endpoints.seeds.map((seed, i) =>
+        endpointSummary(paths.segment, i === 0 ? 0 : last, seed),
       ),
       ts,
-      curve: curvePath,
-      segment,
-      plane: {
-        alphas,
-        betas,
-        dx: plane.dx,
-        dy: plane.dy,
-        bend: [bendAt.x, bendAt.y],
-        grids: {
-          trainLoss: grid((m) => m.trainLoss),
-          trainError: grid((m) => m.trainError),
-          testLoss: grid((m) => m.testLoss),
-          testError: grid((m) => m.testError),
-        },
-      },
+      curve: paths.curve,
+      segment: paths.segment,
+      plane: { ...grid, dx: plane.dx, dy: plane.dy, bend: [bendAt.x, bendAt.y] },
       snapshotTs,
       snapshots,
       timings,
     };
   } finally {
-    await pool.destroy();
+    await run.pool.destroy();
   }
 }
 
-/** Scores points in fixed-size tasks spread over the pool, in order. */
-async function scorePoints(
-  pool: LandscapePool,
-  base: { data: TrainConfig['data']; sizes: number[] },
-  keys: string[],
-  basis: Float32Array[],
-  coefficients: number[][],
-): Promise<PointScores> {
-  const parts: Promise<PointScores>[] = [];
-  for (let start = 0; start < coefficients.length; start += pointsPerTask) {
-    const slice = coefficients.slice(start, start + pointsPerTask);
-    parts.push(pool.points({ ...base, keys, basis, coefficients: slice }));
-  }
-  const done = await Promise.all(parts);
-  const join = (split: 'train' | 'test', key: 'nll' | 'error'): number[] =>
-    done.flatMap((p) => p[split][key]);
+/** (1) Both endpoints at once, one per thread. */
+async function trainEndpoints(run: Run): Promise<Endpoints> {
+  const { seeds, ...optimiser } = run.config.endpoints;
+  const bar = run.stages.stage(
+    'train endpoints',
+    seeds.length * optimiser.epochs,
+    'epochs',
+  );
+  let epochsDone = 0;
+  const trained = await Promise.all(
+    seeds.map((seed) =>
+      run.pool.endpoint({ ...run.base, optimiser, seed }, (m) =>
+        bar.update(++epochsDone, `loss ${m.loss.toFixed(3)}`),
+      ),
+    ),
+  );
+  bar.stop();
+  const backend = trained[0]?.backend ?? 'unknown';
+  log.info(
+    `backend: ${backend} (TensorFlow.js ${tf.version.tfjs}), ${run.config.workers} threads`,
+  );
+  const [w1, w2] = trained.map((t) => t.weights) as [Float32Array, Float32Array];
+  return { w1, w2, backend };
+}
+
+/** (2) The bend of the curve, with copies of it along the way. */
+async function trainCurveStage(run: Run, ends: Endpoints): Promise<CurveTaskResult> {
+  const { controlPoints: _points, ...optimiser } = run.config.curve;
+  const bar = run.stages.stage('train curve', optimiser.epochs, 'epochs');
+  const curve = await run.pool.curve(
+    {
+      ...run.base,
+      optimiser,
+      w1: ends.w1,
+      w2: ends.w2,
+      snapshotCount: run.config.snapshots.count,
+    },
+    (m) => bar.update(m.epoch, `loss ${m.loss.toFixed(3)}`),
+  );
+  bar.stop();
+  return curve;
+}
+
+/** (3) Metrics along the trained curve and along the segment. */
+async function evaluatePaths(
+  run: Run,
+  ends: Endpoints,
+  bend: Float32Array,
+  ts: number[],
+  segment: Promise<PathMetrics>,
+): Promise<{ curve: PathMetrics; segment: PathMetrics }> {
+  const bar = run.stages.stage('evaluate paths', 2 * ts.length, 'points');
+  const basis = [ends.w1, bend, ends.w2];
+  const curve = await scorePath(run, ['w1', 'bend', 'w2'], basis, bezierPath(ts));
+  bar.update(ts.length);
+  const done = { curve, segment: await segment };
+  bar.update(2 * ts.length);
+  bar.stop();
+  return done;
+}
+
+/** (4) Each snapshot's curve, projected onto the final plane, with its metrics. */
+async function evaluateSnapshots(
+  run: Run,
+  ends: Endpoints,
+  curve: CurveTaskResult,
+  plane: PlaneBasis,
+  ts: number[],
+): Promise<Snapshot[]> {
+  const bar = run.stages.stage(
+    'evaluate snapshots',
+    curve.snapshots.length,
+    'snapshots',
+  );
+  let done = 0;
+  const snapshots = await Promise.all(
+    curve.snapshots.map(async (s, i): Promise<Snapshot> => {
+      const keys = ['w1', `snapshot-${i}`, 'w2'];
+      const metrics = await scorePath(
+        run,
+        keys,
+        [ends.w1, s.bend, ends.w2],
+        bezierPath(ts),
+      );
+      bar.update(++done);
+      const at = project(plane, s.bend);
+      return {
+        step: s.step,
+        epoch: s.epoch,
+        bend: [at.x, at.y],
+        offPlane: at.off,
+        curve: projectedCurve(ts, [at.x, at.y], plane.dx),
+        trainLoss: metrics.trainLoss,
+        testError: metrics.testError,
+      };
+    }),
+  );
+  bar.stop();
+  return snapshots;
+}
+
+/** (5) The grid on the plane (shared/REFERENCE.md margins), one task per alpha row. */
+async function evaluateGrid(
+  run: Run,
+  w1: Float32Array,
+  plane: PlaneBasis,
+): Promise<Pick<TrainedLandscape['plane'], 'alphas' | 'betas' | 'grids'>> {
+  const [alphaCount, betaCount] = run.config.plane.grid;
+  const alphas = gridAxis(alphaCount, run.config.plane.margin);
+  const betas = gridAxis(betaCount, run.config.plane.margin);
+  const bar = run.stages.stage('evaluate grid', alphaCount, 'rows');
+  const basis = [w1, plane.u, plane.v];
+  const planeGram = gram(basis);
+  let done = 0;
+  const rows = await Promise.all(
+    alphas.map(async (alpha) => {
+      const coefficients = betas.map((beta) => [1, alpha * plane.dx, beta * plane.dy]);
+      const scores = await run.pool.points({
+        ...run.base,
+        keys: ['w1', 'u', 'v'],
+        basis,
+        coefficients,
+      });
+      bar.update(++done);
+      return pathMetrics(scores, coefficients, planeGram, run.weightDecay);
+    }),
+  );
+  bar.stop();
+  const grid = (pick: (m: PathMetrics) => number[]): Float32Array =>
+    Float32Array.from(rows.flatMap(pick));
   return {
-    train: { nll: join('train', 'nll'), error: join('train', 'error') },
-    test: { nll: join('test', 'nll'), error: join('test', 'error') },
+    alphas,
+    betas,
+    grids: {
+      trainLoss: grid((m) => m.trainLoss),
+      trainError: grid((m) => m.trainError),
+      testLoss: grid((m) => m.testLoss),
+      testError: grid((m) => m.testError),
+    },
   };
-}
-
-/** The quadratic Bezier through (0, 0), `bend` and (dx, 0) in plane coordinates. */
-export function projectedCurve(ts: number[], bend: Point2, dx: number): Point2[] {
-  return ts.map((t) => {
-    const [, c1, c2] = bezierCoefficients(t, 3) as [number, number, number];
-    return [c1 * bend[0] + c2 * dx, c1 * bend[1]];
-  });
 }
 
 function endpointSummary(

@@ -16,7 +16,8 @@ import {
 } from './manifest.js';
 import { encodeNpy } from './npy.js';
 import { summariseAll } from './path-metrics.js';
-import { projectedCurve, type TrainedLandscape } from './train-landscape.js';
+import { projectedCurve } from './score-points.js';
+import { type TrainedLandscape } from './train-landscape.js';
 
 const gridFiles: Record<GridMetric, string> = {
   trainLoss: 'plane-train-loss.npy',

@@ -6,6 +6,7 @@
 import type createREGL from 'regl';
 import { type Palette, hexToRgb } from '../scene/palettes.js';
 import { backdropGlsl } from './backdrop-glsl.js';
+import { fullFrameCorners, fullFrameVert } from '../gl/full-frame.js';
 
 export interface Backdrop {
   /** The background, as large as the framebuffer it is drawn into. */
@@ -13,8 +14,6 @@ export interface Backdrop {
   /** Fills the current framebuffer with the background. */
   draw(): void;
 }
-
-const fullFrame = [-1, -1, 3, -1, -1, 3];
 
 export function createBackdrop(
   regl: createREGL.Regl,
@@ -30,15 +29,12 @@ export function createBackdrop(
   });
   const target = regl.framebuffer({ color: texture, depthStencil: false });
   regl({
-    vert: `
-      precision highp float;
-      attribute vec2 corner;
-      void main() { gl_Position = vec4(corner, 0.0, 1.0); }`,
+    vert: fullFrameVert,
     frag: `
       precision highp float;
       ${backdropGlsl}
       void main() { gl_FragColor = vec4(backdrop(gl_FragCoord.xy), 1.0); }`,
-    attributes: { corner: fullFrame },
+    attributes: { corner: fullFrameCorners },
     uniforms: {
       bgTop: hexToRgb(palette.background[0]),
       bgBottom: hexToRgb(palette.background[1]),
@@ -51,16 +47,13 @@ export function createBackdrop(
   })();
 
   const copy = regl({
-    vert: `
-      precision highp float;
-      attribute vec2 corner;
-      void main() { gl_Position = vec4(corner, 0.0, 1.0); }`,
+    vert: fullFrameVert,
     frag: `
       precision highp float;
       uniform sampler2D backdrop;
       uniform vec2 viewport;
       void main() { gl_FragColor = texture2D(backdrop, gl_FragCoord.xy / viewport); }`,
-    attributes: { corner: fullFrame },
+    attributes: { corner: fullFrameCorners },
     uniforms: { backdrop: texture, viewport: viewportUniform },
     depth: { enable: false, mask: false },
     count: 3,

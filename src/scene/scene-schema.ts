@@ -12,13 +12,9 @@ import { paletteNames } from './palettes.js';
  */
 export const maxRenderPx = 8192;
 
-/**
- * An object schema whose default is itself parsed from `{}`, so each default is
- * written once. (`.prefault({})` would do the same, but the nearest-key suggestions
- * in `config/yaml-file.ts` look through `ZodDefault` only.)
- */
+/** An object schema whose missing value is parsed from `{}`: each default written once. */
 function section<T extends z.ZodObject>(schema: T) {
-  return schema.default(schema.parse({}) as never) as z.ZodDefault<T>;
+  return schema.prefault({} as never);
 }
 
 const evenPx = (what: string, fallback: number) =>
