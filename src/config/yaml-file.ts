@@ -3,7 +3,7 @@
  * messages that name the file, the key path, the value and the nearest valid key.
  */
 import { readFileSync } from 'node:fs';
-import { closest } from 'fastest-levenshtein';
+import { closest, distance } from 'fastest-levenshtein';
 import YAML from 'yaml';
 import { z } from 'zod';
 import { IcarusError, describeValue } from './errors.js';
@@ -25,11 +25,14 @@ export function readYaml(file: string): unknown {
   if (first) {
     const where = first.linePos?.[0];
     const at = where ? `:${where.line}:${where.col}` : '';
-    throw new IcarusError(
-      `${file}${at}: not valid YAML: ${first.message.split('\n')[0]}`,
-    );
+    throw new IcarusError(`${file}${at}: not valid YAML: ${yamlReason(first.message)}`);
   }
   return doc.toJS() ?? {};
+}
+
+/** The first line of a YAML error without its trailing position (given separately). */
+function yamlReason(message: string): string {
+  return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
 }
 
 /** Validates `data` against `schema`; `file` is named in every error. */
@@ -40,12 +43,36 @@ export function validate<T extends z.ZodType>(
 ): z.output<T> {
   const result = schema.safeParse(data, { reportInput: true });
   if (result.success) return result.data;
-  const lines = result.error.issues.map((issue) => describeIssue(issue, data, schema));
-  throw new IcarusError(`${file}: ${lines.join(`\n${file}: `)}`);
+  const lines = result.error.issues.flatMap((issue) =>
+    describeIssue(issue, data, schema).split('\n'),
+  );
+  throw new IcarusError(lines.map((line) => `${file}: ${line}`).join('\n'));
 }
 
 function keyPath(path: readonly PropertyKey[]): string {
-  return path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.');
+  return path
+    .map((p, i) =>
+      typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`,
+    )
+    .join('');
+}
+
+/**
+ * The valid key a typo most likely meant: one it begins (or that begins it), then the
+ * nearest by edit distance when it is near enough to be a typo, else none.
+ */
+export function nearestKey(key: string, known: string[]): string | undefined {
+  const lower = key.toLowerCase();
+  const prefix = known.find((k) => {
+    const l = k.toLowerCase();
+    return l.startsWith(lower) || lower.startsWith(l);
+  });
+  if (prefix) return prefix;
+  if (known.length === 0) return undefined;
+  const near = closest(key, known);
+  return distance(key, near) <= Math.max(2, Math.floor(key.length / 3))
+    ? near
+    : undefined;
 }
 
 function describeIssue(
@@ -60,7 +87,7 @@ function describeIssue(
     return issue.keys
       .map((key) => {
         const full = path ? `${path}.${key}` : key;
-        const near = known.length ? closest(key, known) : undefined;
+        const near = nearestKey(key, known);
         const hint = near ? `; did you mean '${near}'?` : '';
         const list = known.length ? ` (valid keys: ${known.join(', ')})` : '';
         return `unknown key '${full}'${hint}${list}`;

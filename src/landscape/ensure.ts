@@ -10,7 +10,9 @@ import { IcarusError } from '../config/errors.js';
 import {
   type TrainConfig,
   loadTrainConfig,
+  maxWorkers,
   trainConfigHash,
+  trainConfigSchema,
 } from '../config/train-config.js';
 import { logger } from '../log/logger.js';
 import { bundleName, writeBundle } from './write-bundle.js';
@@ -37,6 +39,16 @@ export function bundleDirFor(
   return resolve(landscapesDir, bundleName(config, trainConfigHash(config)));
 }
 
+/** The `--workers` override gets the same bounds as the config's `workers`. */
+export function checkWorkers(workers: number): void {
+  if (!trainConfigSchema.shape.workers.safeParse(workers).success) {
+    throw new IcarusError(
+      `--workers ${workers}: expected a whole number from 1 to ${maxWorkers}`,
+      'two threads use both cores of a 2-core machine',
+    );
+  }
+}
+
 /** Returns the bundle folder for `source`, training when needed. */
 export async function ensureLandscape(
   source: string,
@@ -49,8 +61,10 @@ export async function ensureLandscape(
     );
   }
   if (statSync(source).isDirectory()) return resolve(source);
+  if (options.workers !== undefined) checkWorkers(options.workers);
   const loaded = loadTrainConfig(source);
-  const config = options.workers ? { ...loaded, workers: options.workers } : loaded;
+  const config =
+    options.workers === undefined ? loaded : { ...loaded, workers: options.workers };
   const hash = trainConfigHash(config);
   const dir = bundleDirFor(config, options.landscapesDir);
   if (!options.force && existsSync(join(dir, 'manifest.json'))) {

@@ -5,6 +5,7 @@
  */
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
+import { IcarusError } from '../config/errors.js';
 import { onCleanup } from '../util/cleanup.js';
 import {
   type CurveTask,
@@ -48,7 +49,9 @@ export class LandscapePool {
   }
 
   points(task: Without<PointsTask>): Promise<PointsResult> {
-    return this.piscina.run({ ...task, kind: 'points' }) as Promise<PointsResult>;
+    return this.piscina
+      .run({ ...task, kind: 'points' })
+      .catch(asUserError) as Promise<PointsResult>;
   }
 
   async destroy(): Promise<void> {
@@ -63,12 +66,21 @@ export class LandscapePool {
     const { port1, port2 } = new MessageChannel();
     port1.on('message', onEpoch);
     try {
-      return (await this.piscina.run(
-        { ...task, port: port2 },
-        { transferList: [port2] },
-      )) as T;
+      const run = this.piscina.run({ ...task, port: port2 }, { transferList: [port2] });
+      return (await run.catch(asUserError)) as T;
     } finally {
       port1.close();
     }
   }
+}
+
+/**
+ * An error crosses the thread boundary as a plain Error; one that was an IcarusError
+ * in the worker (its stack says so) becomes one again, so it prints without a stack.
+ */
+function asUserError(error: unknown): never {
+  if (error instanceof Error && error.stack?.startsWith('IcarusError')) {
+    throw new IcarusError(error.message);
+  }
+  throw error;
 }

@@ -127,7 +127,9 @@ export interface LandscapeBundle {
   grids: Record<GridMetric, Grid>;
 }
 
-/** Loads a bundle folder written by `icarus train`. */
+const retrain = 'train the landscape again: `icarus train CONFIG --force`';
+
+/** Loads a bundle folder written by `icarus train`; a damaged bundle is an error. */
 export function loadBundle(dir: string): LandscapeBundle {
   const file = join(dir, 'manifest.json');
   if (!existsSync(file)) {
@@ -136,20 +138,58 @@ export function loadBundle(dir: string): LandscapeBundle {
       'run `icarus train` first, or name a training config as the landscape',
     );
   }
-  const manifest = JSON.parse(readFileSync(file, 'utf8')) as LandscapeManifest;
+  let manifest: LandscapeManifest;
+  try {
+    manifest = JSON.parse(readFileSync(file, 'utf8')) as LandscapeManifest;
+  } catch (error) {
+    throw new IcarusError(
+      `${file}: not valid JSON (${(error as Error).message})`,
+      retrain,
+    );
+  }
   if (manifest.format !== bundleFormat) {
     throw new IcarusError(
       `${file}: format '${String(manifest.format)}' is not '${bundleFormat}'`,
-      'train the landscape again with this version of Icarus (`icarus train --force`)',
+      retrain,
     );
   }
   const grids = {} as Record<GridMetric, Grid>;
   for (const metric of gridMetrics) {
-    const array = readNpy(join(dir, manifest.plane.arrays[metric]));
-    grids[metric] = {
-      shape: [array.shape[0] ?? 0, array.shape[1] ?? 0],
-      values: array.data as Float32Array,
-    };
+    grids[metric] = loadGrid(dir, manifest, metric);
   }
   return { dir, manifest, grids };
+}
+
+function loadGrid(dir: string, manifest: LandscapeManifest, metric: GridMetric): Grid {
+  const name = manifest.plane?.arrays?.[metric];
+  if (typeof name !== 'string') {
+    throw new IcarusError(
+      `${join(dir, 'manifest.json')}: key 'plane.arrays.${metric}' is missing`,
+      retrain,
+    );
+  }
+  const file = join(dir, name);
+  if (!existsSync(file))
+    throw new IcarusError(`${file}: missing from the bundle`, retrain);
+  let array: ReturnType<typeof readNpy>;
+  try {
+    array = readNpy(file);
+  } catch (error) {
+    throw error instanceof IcarusError
+      ? new IcarusError(error.message, retrain)
+      : error;
+  }
+  const [alphas, betas] = manifest.plane.gridShape;
+  if (
+    array.shape.length !== 2 ||
+    array.shape[0] !== alphas ||
+    array.shape[1] !== betas
+  ) {
+    throw new IcarusError(
+      `${file}: shape (${array.shape.join(', ')}) does not match plane.gridShape ` +
+        `[${alphas}, ${betas}] in manifest.json`,
+      retrain,
+    );
+  }
+  return { shape: [alphas, betas], values: array.data as Float32Array };
 }

@@ -53,14 +53,25 @@ export function readNpy(file: string): NpyArray {
   if (/'fortran_order':\s*True/.test(header)) {
     throw new IcarusError(`${file}: Fortran-ordered arrays are not supported`);
   }
+  if (descr !== '<f4' && descr !== '<i4') {
+    throw new IcarusError(
+      `${file}: dtype ${descr ?? '?'} is not supported (float32, int32)`,
+    );
+  }
   const start = 10 + headerLength;
+  const expected = shape.reduce((a, b) => a * b, 1) * 4;
+  if (bytes.length - start !== expected) {
+    throw new IcarusError(
+      `${file}: shape (${shape.join(', ')}) needs ${expected} bytes of data, ` +
+        `the file holds ${bytes.length - start} (truncated or overwritten)`,
+    );
+  }
   const body = bytes.buffer.slice(
     bytes.byteOffset + start,
     bytes.byteOffset + bytes.length,
   );
-  if (descr === '<f4') return { data: new Float32Array(body), shape };
-  if (descr === '<i4') return { data: new Int32Array(body), shape };
-  throw new IcarusError(
-    `${file}: dtype ${descr ?? '?'} is not supported (float32, int32)`,
-  );
+  return {
+    data: descr === '<f4' ? new Float32Array(body) : new Int32Array(body),
+    shape,
+  };
 }

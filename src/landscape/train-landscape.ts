@@ -11,7 +11,7 @@ import { evenTs } from '../method/bezier.js';
 import { type PlaneBasis, gridAxis, planeBasis, project } from '../method/plane.js';
 import { gram } from '../method/vector.js';
 import { mlpLayout } from '../model/mlp.js';
-import { tf } from '../tf/backend.js';
+import { backendChoice, tf } from '../tf/backend.js';
 import { LandscapePool } from './landscape-pool.js';
 import {
   type EndpointSummary,
@@ -76,6 +76,7 @@ export async function trainLandscape(config: TrainConfig): Promise<TrainedLandsc
     timings[name] = (performance.now() - since) / 1000;
     return out;
   };
+  backendChoice();
   const sizes = [pixelCount, ...config.model.hidden, classCount];
   log.info(
     `MLP ${sizes.join('-')} (${mlpLayout(sizes).parameterCount} weights), ` +

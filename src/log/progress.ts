@@ -67,7 +67,8 @@ function plainBar(
   unitName: string,
 ): Bar {
   const started = Date.now();
-  let last = 0;
+  // The opening line counts as the first print, so short stages print twice at most.
+  let last = started;
   let lastDone = 0;
   let lastStatus = '';
   const line = (done: number, status: string): string => {
