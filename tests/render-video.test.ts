@@ -3,16 +3,19 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import {
   chmodSync,
   existsSync,
+  mkdirSync,
   mkdtempSync,
+  readFileSync,
   readdirSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { before, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import sharp from 'sharp';
 import { IcarusError } from '../src/config/errors.js';
 import { setLogLevel } from '../src/log/logger.js';
+import { flagText, numberFlag } from '../src/render/cli-commands.js';
 import { renderVideo } from '../src/render/render-video.js';
 import { resolveFfmpeg } from '../src/video/ffmpeg-binary.js';
 import { tinyLandscape } from './support/landscape.js';
@@ -31,12 +34,12 @@ before(async () => {
   ffmpeg = (await resolveFfmpeg()).path;
 });
 
-function tinyScene(name: string): string {
+function tinyScene(name: string, landscapeValue = landscape): string {
   const file = join(dir, `${name}.yaml`);
   writeFileSync(
     file,
     [
-      `landscape: ${JSON.stringify(landscape)}`,
+      `landscape: ${JSON.stringify(landscapeValue)}`,
       'output:',
       `  path: ${JSON.stringify(join(dir, `${name}.mp4`))}`,
       `  poster: ${JSON.stringify(join(dir, `${name}.png`))}`,
@@ -128,14 +131,23 @@ test('a short render has the frames, size and colour tags asked for', async () =
   );
 });
 
+/** A script that answers `-version` like the real ffmpeg, then runs `body`. */
+function fakeFfmpeg(name: string, body: string): string {
+  const file = join(dir, `${name}.sh`);
+  writeFileSync(
+    file,
+    `#!/bin/sh\n[ "$1" = -version ] && exec ${JSON.stringify(ffmpeg)} -version\n${body}\n`,
+  );
+  chmodSync(file, 0o755);
+  return file;
+}
+
 test('an ffmpeg failure reports its stderr and leaves no video', async () => {
   // The real ffmpeg, given an option it does not know.
-  const broken = join(dir, 'broken-ffmpeg.sh');
-  writeFileSync(
-    broken,
-    `#!/bin/sh\nexec ${JSON.stringify(ffmpeg)} -no-such-option "$@"\n`,
+  const broken = fakeFfmpeg(
+    'broken-ffmpeg',
+    `exec ${JSON.stringify(ffmpeg)} -no-such-option "$@"`,
   );
-  chmodSync(broken, 0o755);
   const scene = tinyScene('broken');
   await assert.rejects(
     renderVideo({ scenePath: scene, ffmpeg: broken, frames: 2 }),
@@ -146,7 +158,7 @@ test('an ffmpeg failure reports its stderr and leaves no video', async () => {
       return true;
     },
   );
-  assert.equal(existsSync(join(dir, 'broken.mp4')), false);
+  assert.equal(existsSync(join(dir, 'broken-preview.mp4')), false);
   assert.deepEqual(
     readdirSync(dir).filter((f) => f.startsWith('.broken')),
     [],
@@ -162,4 +174,157 @@ test('a missing --ffmpeg path fails before any work', async () => {
     }),
     /--ffmpeg: ffmpeg '.*nope' does not exist/,
   );
+});
+
+test('an ffmpeg that exits 0 without writing says so', async () => {
+  const silent = fakeFfmpeg('silent-ffmpeg', 'cat > /dev/null; exit 0');
+  await assert.rejects(
+    renderVideo({ scenePath: tinyScene('silent'), ffmpeg: silent, frames: 2 }),
+    /exited with code 0 but wrote no video[\s\S]*fix:/,
+  );
+  assert.equal(existsSync(join(dir, 'silent-preview.mp4')), false);
+});
+
+describe('a binary that is not ffmpeg fails up front, naming its source', () => {
+  const cases: { name: string; flag?: string; env?: string; expect: RegExp }[] = [
+    {
+      name: '--ffmpeg /bin/true',
+      flag: '/bin/true',
+      expect: /--ffmpeg: '\/bin\/true' is not ffmpeg: '-version' gave exit code 0/,
+    },
+    {
+      name: 'ICARUS_FFMPEG=/bin/false',
+      env: '/bin/false',
+      expect:
+        /ICARUS_FFMPEG: '\/bin\/false' is not ffmpeg: '-version' gave exit code 1/,
+    },
+    { name: '--ffmpeg a folder', flag: tmpdir(), expect: /--ffmpeg: .* is a folder/ },
+  ];
+  for (const c of cases) {
+    test(c.name, async () => {
+      const saved = process.env.ICARUS_FFMPEG;
+      if (c.env !== undefined) process.env.ICARUS_FFMPEG = c.env;
+      try {
+        await assert.rejects(
+          renderVideo({
+            scenePath: tinyScene('not-ffmpeg'),
+            frames: 1,
+            ...(c.flag !== undefined ? { ffmpeg: c.flag } : {}),
+          }),
+          (error) => {
+            assert.ok(error instanceof IcarusError);
+            assert.match(error.message, c.expect);
+            assert.match(error.message, /fix: /);
+            return true;
+          },
+        );
+      } finally {
+        if (saved === undefined) delete process.env.ICARUS_FFMPEG;
+        else process.env.ICARUS_FFMPEG = saved;
+      }
+      assert.equal(existsSync(join(dir, 'not-ffmpeg-preview.mp4')), false);
+    });
+  }
+});
+
+test('a preview without --out leaves the full render and poster alone', async () => {
+  const scene = tinyScene('hero');
+  writeFileSync(join(dir, 'hero.mp4'), 'full render');
+  writeFileSync(join(dir, 'hero.png'), 'full poster');
+  const result = await renderVideo({ scenePath: scene, frames: 2 });
+  assert.equal(result.videoPath, join(dir, 'hero-preview.mp4'));
+  assert.equal(result.posterPath, join(dir, 'hero-preview.png'));
+  assert.equal(decode(result.videoPath).length, 2);
+  assert.equal(readFileSync(join(dir, 'hero.mp4'), 'utf8'), 'full render');
+  assert.equal(readFileSync(join(dir, 'hero.png'), 'utf8'), 'full poster');
+});
+
+test('--out puts the poster beside it and leaves the scene outputs alone', async () => {
+  const out = join(dir, 'elsewhere', 'other.mp4');
+  const result = await renderVideo({ scenePath: tinyScene('out'), out, frames: 2 });
+  assert.equal(result.videoPath, out);
+  assert.equal(result.posterPath, join(dir, 'elsewhere', 'other.png'));
+  assert.ok(existsSync(result.posterPath));
+  assert.equal(existsSync(join(dir, 'out.mp4')), false);
+  assert.equal(existsSync(join(dir, 'out.png')), false);
+  assert.equal(existsSync(join(dir, 'out-preview.mp4')), false);
+});
+
+describe('bad render options fail before any work', () => {
+  const cases: { name: string; out?: string; frames?: number; expect: RegExp }[] = [
+    {
+      name: 'more frames than the full video',
+      frames: 101,
+      expect: /--frames 101: expected a whole number from 1 to 100 .*output\.fps 10/,
+    },
+    { name: 'zero frames', frames: 0, expect: /--frames 0: .* from 1 to 100/ },
+    { name: 'a fraction of a frame', frames: 2.5, expect: /--frames 2\.5: / },
+    {
+      name: '--out not .mp4',
+      out: 'vid.png',
+      expect: /--out 'vid\.png': render writes MP4/,
+    },
+    { name: '--out a folder', out: tmpdir(), expect: /--out '.*': render writes MP4/ },
+  ];
+  for (const c of cases) {
+    test(c.name, async () => {
+      await assert.rejects(
+        renderVideo({
+          scenePath: tinyScene('bad-options'),
+          ...(c.out !== undefined ? { out: c.out } : {}),
+          ...(c.frames !== undefined ? { frames: c.frames } : {}),
+        }),
+        (error) => {
+          assert.ok(error instanceof IcarusError);
+          assert.match(error.message, c.expect);
+          return true;
+        },
+      );
+    });
+  }
+
+  test('--out an existing folder named .mp4', async () => {
+    const folder = join(dir, 'folder.mp4');
+    mkdirSync(folder, { recursive: true });
+    await assert.rejects(
+      renderVideo({ scenePath: tinyScene('folder-out'), out: folder, frames: 1 }),
+      /--out '.*folder\.mp4' is a folder/,
+    );
+  });
+});
+
+test('a missing landscape names the scene file, the key and the folder', async () => {
+  const scene = tinyScene('no-landscape', 'config/train/no-such.yaml');
+  await assert.rejects(renderVideo({ scenePath: scene, frames: 1 }), (error) => {
+    assert.ok(error instanceof IcarusError);
+    assert.ok(
+      error.message.startsWith(
+        `${scene}: key 'landscape': 'config/train/no-such.yaml' does not exist ` +
+          `(relative paths resolve against the current folder ${process.cwd()})`,
+      ),
+      error.message,
+    );
+    assert.match(error.message, /fix: /);
+    return true;
+  });
+});
+
+describe('command-line values are checked with the text given', () => {
+  const cases: { name: string; value: string | string[]; expect: RegExp }[] = [
+    { name: 'not a number', value: 'abc', expect: /--frames 'abc': expected a number/ },
+    { name: 'no value', value: '', expect: /--frames needs a value/ },
+    { name: 'given twice', value: ['2', '3'], expect: /--frames given 2 times/ },
+  ];
+  for (const c of cases) {
+    test(c.name, () => {
+      assert.throws(() => numberFlag('frames', c.value, '30'), c.expect);
+    });
+  }
+
+  test('a number parses; a missing flag is undefined', () => {
+    assert.equal(numberFlag('time', '6.5', '6.5'), 6.5);
+    assert.equal(numberFlag('time', undefined, '6.5'), undefined);
+    assert.equal(flagText('out', 'a.mp4', 'a.mp4'), 'a.mp4');
+    assert.throws(() => flagText('out', ' ', 'a.mp4'), /--out needs a value/);
+  });
 });

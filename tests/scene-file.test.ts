@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, test } from 'node:test';
@@ -8,6 +8,10 @@ import { loadScene } from '../src/scene/load-scene.js';
 import { palettes } from '../src/scene/palettes.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'icarus-scene-'));
+const folder = join(dir, 'a-folder.mp4');
+const posterFolder = join(dir, 'a-folder.png');
+mkdirSync(folder);
+mkdirSync(posterFolder);
 let count = 0;
 
 function sceneFile(yaml: string): string {
@@ -89,6 +93,31 @@ describe('bad scene files name the key', () => {
       expect: ["key 'curve.trainTo'", 'curve.trainFrom'],
     },
     {
+      name: 'poster time after the end',
+      yaml: 'output:\n  posterTimeSeconds: 100\n',
+      expect: ["key 'output.posterTimeSeconds'", '100', 'from 0', '(12 s)'],
+    },
+    {
+      name: 'video path not .mp4',
+      yaml: 'output:\n  path: renders/vid.png\n',
+      expect: ["key 'output.path'", 'render writes MP4', '.mp4', '"renders/vid.png"'],
+    },
+    {
+      name: 'poster path not .png',
+      yaml: 'output:\n  poster: renders/poster.jpg\n',
+      expect: ["key 'output.poster'", '.png', '"renders/poster.jpg"'],
+    },
+    {
+      name: 'video path an existing folder',
+      yaml: `output:\n  path: ${JSON.stringify(folder)}\n`,
+      expect: [`key 'output.path': '${folder}' is a folder`, 'fix: '],
+    },
+    {
+      name: 'poster path an existing folder',
+      yaml: `output:\n  poster: ${JSON.stringify(posterFolder)}\n`,
+      expect: [`key 'output.poster': '${posterFolder}' is a folder`, 'fix: '],
+    },
+    {
       name: 'YAML syntax error',
       yaml: 'output: [1, 2\n',
       expect: ['not valid YAML'],
@@ -126,6 +155,11 @@ describe('scene defaults and resolution', () => {
     assert.equal(scene.landscape, resolve('a/b.yaml'));
     assert.equal(scene.output.path, resolve('out/v.mp4'));
     assert.equal(scene.output.poster, resolve('renders/icarus.png'));
+  });
+
+  test('a poster time at the very end is allowed', () => {
+    const scene = loadScene(sceneFile('output:\n  posterTimeSeconds: 12\n'));
+    assert.equal(scene.output.posterTimeSeconds, 12);
   });
 
   test('palette overrides replace only the colours they name', () => {

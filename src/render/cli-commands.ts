@@ -3,22 +3,29 @@
  * `yargs(...).command(renderCommand).command(stillCommand)`.
  */
 import { type CommandModule } from 'yargs';
+import { IcarusError } from '../config/errors.js';
 import { defaultScenePath } from '../scene/load-scene.js';
 import { renderStill } from './render-still.js';
 import { renderVideo } from './render-video.js';
 
+/**
+ * Flags with values are read as strings: yargs would turn `--frames abc` into NaN
+ * and `--frames` with no value into nothing; parsing here keeps the user's text.
+ */
+type FlagText = string | string[] | undefined;
+
 interface RenderArgs {
   scene: string;
-  ffmpeg?: string;
-  out?: string;
+  ffmpeg?: FlagText;
+  out?: FlagText;
   force: boolean;
-  frames?: number;
+  frames?: FlagText;
 }
 
 interface StillArgs {
   scene: string;
-  time?: number;
-  out?: string;
+  time?: FlagText;
+  out?: FlagText;
   force: boolean;
 }
 
@@ -34,6 +41,46 @@ const forceFlag = {
   describe: "train the scene's landscape again even if its bundle exists",
 } as const;
 
+/** The flag's text, or undefined when it was not given; no value is an error. */
+export function flagText(
+  name: string,
+  value: FlagText,
+  example: string,
+): string | undefined {
+  if (value === undefined) return undefined;
+  if (Array.isArray(value)) {
+    throw new IcarusError(
+      `--${name} given ${value.length} times (${value.map((v) => `'${v}'`).join(', ')})`,
+      `give --${name} once`,
+    );
+  }
+  if (value.trim() === '') {
+    throw new IcarusError(
+      `--${name} needs a value`,
+      `write it like --${name} ${example}`,
+    );
+  }
+  return value;
+}
+
+/** Parses a numeric flag, naming the user's text when it is not a number. */
+export function numberFlag(
+  name: string,
+  value: FlagText,
+  example: string,
+): number | undefined {
+  const text = flagText(name, value, example);
+  if (text === undefined) return undefined;
+  const parsed = Number(text);
+  if (!Number.isFinite(parsed)) {
+    throw new IcarusError(
+      `--${name} '${text}': expected a number`,
+      `write it like --${name} ${example}`,
+    );
+  }
+  return parsed;
+}
+
 export const renderCommand: CommandModule<object, RenderArgs> = {
   command: 'render [scene]',
   describe: 'render a scene to an MP4 video and a poster PNG',
@@ -44,19 +91,30 @@ export const renderCommand: CommandModule<object, RenderArgs> = {
         type: 'string',
         describe: 'ffmpeg binary (default: ICARUS_FFMPEG, the installed package, PATH)',
       })
-      .option('out', { type: 'string', describe: 'video path (default: output.path)' })
+      .option('out', {
+        type: 'string',
+        describe:
+          'video path ending in .mp4 (default: output.path); the poster goes beside it ' +
+          'with the same name and .png',
+      })
       .option('force', forceFlag)
       .option('frames', {
-        type: 'number',
-        describe: 'a quick preview: this many frames spread over the whole duration',
+        type: 'string',
+        describe:
+          'a quick preview: this many frames (at most fps x duration) spread over the ' +
+          'whole duration; without --out it writes <name>-preview.mp4 and ' +
+          '<poster name>-preview.png beside the scene outputs, leaving them alone',
       }),
   handler: async (args) => {
+    const ffmpeg = flagText('ffmpeg', args.ffmpeg, '/usr/bin/ffmpeg');
+    const out = flagText('out', args.out, 'renders/test.mp4');
+    const frames = numberFlag('frames', args.frames, '30');
     const result = await renderVideo({
       scenePath: args.scene,
       force: args.force,
-      ...(args.ffmpeg ? { ffmpeg: args.ffmpeg } : {}),
-      ...(args.out ? { out: args.out } : {}),
-      ...(args.frames !== undefined ? { frames: args.frames } : {}),
+      ...(ffmpeg !== undefined ? { ffmpeg } : {}),
+      ...(out !== undefined ? { out } : {}),
+      ...(frames !== undefined ? { frames } : {}),
     });
     process.stdout.write(`${result.videoPath}\n`);
   },
@@ -69,17 +127,23 @@ export const stillCommand: CommandModule<object, StillArgs> = {
     yargs
       .positional('scene', sceneArg)
       .option('time', {
-        type: 'number',
-        describe: 'seconds into the video (default: the poster time)',
+        type: 'string',
+        describe:
+          'seconds into the video, 0 to output.durationSeconds (default: the poster time)',
       })
-      .option('out', { type: 'string', describe: 'PNG path (default: output.poster)' })
+      .option('out', {
+        type: 'string',
+        describe: 'PNG path ending in .png (default: output.poster)',
+      })
       .option('force', forceFlag),
   handler: async (args) => {
+    const timeSeconds = numberFlag('time', args.time, '6.5');
+    const out = flagText('out', args.out, 'renders/frame.png');
     const path = await renderStill({
       scenePath: args.scene,
       force: args.force,
-      ...(args.time !== undefined ? { timeSeconds: args.time } : {}),
-      ...(args.out ? { out: args.out } : {}),
+      ...(timeSeconds !== undefined ? { timeSeconds } : {}),
+      ...(out !== undefined ? { out } : {}),
     });
     process.stdout.write(`${path}\n`);
   },

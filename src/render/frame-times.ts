@@ -8,6 +8,11 @@ export function frameTimes(
   fps: number,
   count?: number,
 ): number[] {
-  const n = count ?? Math.round(durationSeconds * fps);
+  const n = count ?? fullFrameCount(durationSeconds, fps);
   return Array.from({ length: n }, (_, i) => (i * durationSeconds) / n);
+}
+
+/** The frame count of the full video; a preview may have at most this many. */
+export function fullFrameCount(durationSeconds: number, fps: number): number {
+  return Math.round(durationSeconds * fps);
 }

@@ -2,12 +2,13 @@
  * The shared start of `render` and `still`: the scene loaded and checked, the
  * landscape trained or found, the bundle loaded.
  */
-import { extname, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { IcarusError } from '../config/errors.js';
 import { ensureLandscape } from '../landscape/ensure.js';
 import { loadBundle, type LandscapeBundle } from '../landscape/manifest.js';
 import { logger } from '../log/logger.js';
-import { loadScene, type Scene } from '../scene/load-scene.js';
+import { loadScene, mustNotBeFolder, type Scene } from '../scene/load-scene.js';
 
 const log = logger('render');
 
@@ -16,14 +17,60 @@ export interface Prepared {
   bundle: LandscapeBundle;
 }
 
-/** Loads the scene and applies `--out` to `output.path` (video) or a still path. */
-export function loadSceneWithOutput(scenePath: string, videoOut?: string): Scene {
+export interface VideoOutputs {
+  /** Given with `--out`: the video goes there, the poster beside it. */
+  out?: string;
+  /** A `--frames` preview: without `--out` it gets `-preview` names. */
+  preview?: boolean;
+}
+
+/**
+ * Loads the scene and picks where `render` writes. `--out a/b.mp4` writes the video
+ * there and the poster to `a/b.png`; a preview without `--out` writes
+ * `<output.path name>-preview.mp4` and `<output.poster name>-preview.png` beside the
+ * scene's outputs, so the full render is never overwritten by a short one.
+ */
+export function loadSceneWithOutput(
+  scenePath: string,
+  outputs: VideoOutputs = {},
+): Scene {
   const scene = loadScene(scenePath);
-  if (!videoOut) return scene;
-  if (extname(videoOut).toLowerCase() !== '.mp4') {
-    log.warn(`--out ${videoOut}: the file is an MP4 video whatever its extension`);
+  const { out, preview } = outputs;
+  if (out !== undefined) {
+    const path = resolve(mustHaveExtension(out, '--out', '.mp4', 'render writes MP4'));
+    mustNotBeFolder(path, `--out '${out}'`);
+    const poster = join(dirname(path), `${basename(path, extname(path))}.png`);
+    mustNotBeFolder(poster, `the poster beside --out '${out}'`);
+    return { ...scene, output: { ...scene.output, path, poster } };
   }
-  return { ...scene, output: { ...scene.output, path: resolve(videoOut) } };
+  if (!preview) return scene;
+  const path = previewPath(scene.output.path);
+  const poster = previewPath(scene.output.poster);
+  mustNotBeFolder(path, `the preview video beside output.path in ${scene.file}`);
+  mustNotBeFolder(poster, `the preview poster beside output.poster in ${scene.file}`);
+  return { ...scene, output: { ...scene.output, path, poster } };
+}
+
+/** `renders/icarus.mp4` -> `renders/icarus-preview.mp4`. */
+function previewPath(path: string): string {
+  const extension = extname(path);
+  return join(dirname(path), `${basename(path, extension)}-preview${extension}`);
+}
+
+/** Checks the extension of a path given by a flag; returns the path. */
+export function mustHaveExtension(
+  path: string,
+  flag: string,
+  extension: string,
+  format: string,
+): string {
+  if (extname(path).toLowerCase() !== extension) {
+    throw new IcarusError(
+      `${flag} '${path}': ${format}, not ${extname(path) || 'a file without extension'}`,
+      `use a name ending in ${extension}, such as ${basename(path, extname(path)) || 'out'}${extension}`,
+    );
+  }
+  return path;
 }
 
 /** Refuses option combinations that cannot work, before any training or drawing. */
@@ -36,10 +83,25 @@ export function checkOutputs(scene: Scene): void {
   }
 }
 
+/**
+ * Refuses a `landscape` that does not exist, naming the scene file and the key; run
+ * before any other work, since ensureLandscape would only name the resolved path.
+ */
+export function checkLandscapePath(scene: Scene): void {
+  if (existsSync(scene.landscape)) return;
+  throw new IcarusError(
+    `${scene.file}: key 'landscape': '${scene.written.landscape}' does not exist ` +
+      `(relative paths resolve against the current folder ${process.cwd()})`,
+    'run icarus from the project folder, or give a training config (.yaml) or a ' +
+      'bundle folder written by `icarus train`, relative to that folder or absolute',
+  );
+}
+
 export async function loadLandscape(
   scene: Scene,
   force: boolean,
 ): Promise<LandscapeBundle> {
+  checkLandscapePath(scene);
   const dir = await ensureLandscape(scene.landscape, { force });
   const bundle = loadBundle(dir);
   const { manifest } = bundle;

@@ -2,8 +2,14 @@
 import { resolve } from 'node:path';
 import { IcarusError } from '../config/errors.js';
 import { logger } from '../log/logger.js';
+import { mustNotBeFolder } from '../scene/load-scene.js';
 import { createFrameRenderer } from './frame-renderer.js';
-import { loadLandscape, loadSceneWithOutput } from './prepare-render.js';
+import {
+  checkLandscapePath,
+  loadLandscape,
+  loadSceneWithOutput,
+  mustHaveExtension,
+} from './prepare-render.js';
 import { writePng } from './write-png.js';
 
 const log = logger('render');
@@ -12,7 +18,7 @@ export interface RenderStillOptions {
   scenePath: string;
   /** Seconds into the video; default the poster time. */
   timeSeconds?: number;
-  /** The PNG to write; default the scene's `output.poster`. */
+  /** The PNG to write (must end in .png); default the scene's `output.poster`. */
   out?: string;
   force?: boolean;
 }
@@ -30,7 +36,12 @@ export async function renderStill(options: RenderStillOptions): Promise<string> 
       `give a time from 0 to ${output.durationSeconds}`,
     );
   }
-  const path = resolve(options.out ?? output.poster);
+  let path = output.poster;
+  if (options.out !== undefined) {
+    path = resolve(mustHaveExtension(options.out, '--out', '.png', 'still writes PNG'));
+    mustNotBeFolder(path, `--out '${options.out}'`);
+  }
+  checkLandscapePath(scene);
   const bundle = await loadLandscape(scene, options.force ?? false);
   const renderer = await createFrameRenderer(scene, bundle);
   try {

@@ -5,25 +5,34 @@
 import { IcarusError } from '../config/errors.js';
 import { logger } from '../log/logger.js';
 import { Stages } from '../log/progress.js';
+import { type Scene } from '../scene/load-scene.js';
 import { resolveFfmpeg } from '../video/ffmpeg-binary.js';
 import { openVideoEncoder } from '../video/video-encoder.js';
-import { frameTimes } from './frame-times.js';
+import { frameTimes, fullFrameCount } from './frame-times.js';
 import { createFrameRenderer } from './frame-renderer.js';
 import { progressAt } from './frame-geometry.js';
-import { checkOutputs, loadLandscape, loadSceneWithOutput } from './prepare-render.js';
+import {
+  checkLandscapePath,
+  checkOutputs,
+  loadLandscape,
+  loadSceneWithOutput,
+} from './prepare-render.js';
 import { writePng } from './write-png.js';
 
 const log = logger('render');
 
 export interface RenderVideoOptions {
   scenePath: string;
-  /** Overrides `output.path`. */
+  /** Overrides `output.path` (must end in .mp4); the poster goes beside it as .png. */
   out?: string;
   /** An ffmpeg binary; see `resolveFfmpeg` for the default order. */
   ffmpeg?: string;
   /** Train the landscape again even when its bundle exists. */
   force?: boolean;
-  /** A preview of this many frames spread over the whole duration. */
+  /**
+   * A preview of this many frames (1 to fps x duration) spread over the whole
+   * duration; without `out` it writes `-preview` files beside the scene's outputs.
+   */
   frames?: number;
 }
 
@@ -38,19 +47,22 @@ export interface RenderVideoResult {
 export async function renderVideo(
   options: RenderVideoOptions,
 ): Promise<RenderVideoResult> {
-  const scene = loadSceneWithOutput(options.scenePath, options.out);
+  const scene = loadSceneWithOutput(options.scenePath, {
+    ...(options.out !== undefined ? { out: options.out } : {}),
+    preview: options.frames !== undefined,
+  });
   checkOutputs(scene);
-  if (
-    options.frames !== undefined &&
-    !(Number.isInteger(options.frames) && options.frames >= 1)
-  ) {
-    throw new IcarusError(
-      `--frames ${options.frames}: expected a whole number of 1 or more`,
-    );
-  }
+  if (options.frames !== undefined) checkFrames(scene, options.frames);
+  checkLandscapePath(scene);
   const { output } = scene;
   const times = frameTimes(output.durationSeconds, output.fps, options.frames);
+  // Probed before the landscape trains and the display starts.
   const ffmpeg = await resolveFfmpeg(options.ffmpeg);
+  if (options.frames !== undefined && options.out === undefined) {
+    log.info(
+      `preview of ${times.length} frames -> ${output.path} (the full render is untouched)`,
+    );
+  }
   const bundle = await loadLandscape(scene, options.force ?? false);
 
   const renderer = await createFrameRenderer(scene, bundle);
@@ -105,4 +117,16 @@ export async function renderVideo(
   } finally {
     renderer.destroy();
   }
+}
+
+/** A preview has 1 to fps x duration frames: more would make a longer video. */
+function checkFrames(scene: Scene, frames: number): void {
+  const { fps, durationSeconds } = scene.output;
+  const full = fullFrameCount(durationSeconds, fps);
+  if (Number.isInteger(frames) && frames >= 1 && frames <= full) return;
+  throw new IcarusError(
+    `--frames ${frames}: expected a whole number from 1 to ${full} (the full video: ` +
+      `output.fps ${fps} x output.durationSeconds ${durationSeconds} in ${scene.file})`,
+    `give at most ${full} frames, or leave out --frames to render the full video`,
+  );
 }

@@ -34,16 +34,21 @@ const hex = z
   .regex(/^#[0-9a-fA-F]{6}$/, 'use a colour written like "#ffd27a"')
   .describe('a colour as #rrggbb');
 
+/** A file path whose name must end in `extension` (any case). */
+const filePath = (extension: string, format: string) =>
+  z
+    .string()
+    .min(1)
+    .refine((v) => v.toLowerCase().endsWith(extension), {
+      message: `${format}; use a name ending in ${extension}`,
+    });
+
 const output = z
   .strictObject({
-    path: z
-      .string()
-      .min(1)
+    path: filePath('.mp4', 'render writes MP4')
       .default('renders/icarus.mp4')
       .describe('the video file (MP4)'),
-    poster: z
-      .string()
-      .min(1)
+    poster: filePath('.png', 'the poster is a PNG')
       .default('renders/icarus.png')
       .describe('a still PNG of the video'),
     posterTimeSeconds: z
@@ -76,6 +81,15 @@ const output = z
       .describe('x264 quality: lower is better and larger'),
   })
   .superRefine((o, ctx) => {
+    if (o.posterTimeSeconds !== undefined && o.posterTimeSeconds > o.durationSeconds) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['posterTimeSeconds'],
+        message:
+          `${o.posterTimeSeconds} s is after the end of the video; give a time from 0 ` +
+          `to output.durationSeconds (${o.durationSeconds} s)`,
+      });
+    }
     const widest = Math.max(o.width, o.height) * o.supersample;
     if (widest > maxRenderPx) {
       ctx.addIssue({

@@ -5,7 +5,7 @@
  * killed and the partial file removed.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { IcarusError } from '../config/errors.js';
 import { logger } from '../log/logger.js';
@@ -74,9 +74,18 @@ export function openVideoEncoder(options: EncoderOptions): VideoEncoder {
       );
     }
     const tail = stderr.trim().split('\n').slice(-stderrTailLines).join('\n  ');
+    const said = tail ? `:\n  ${tail}` : '';
+    if (!error && code === 0) {
+      // Exit 0 with frames unwritten or no file: not an ffmpeg failure as such.
+      return new IcarusError(
+        `ffmpeg '${options.ffmpegPath}' exited with code 0 but wrote no video ` +
+          `(or stopped reading frames) for ${options.path}${said}`,
+        'check that --ffmpeg / ICARUS_FFMPEG names a real ffmpeg binary',
+      );
+    }
     return new IcarusError(
       `ffmpeg failed (${error ? error.message : `exit code ${code}`}) writing ${options.path}` +
-        (tail ? `:\n  ${tail}` : ''),
+        said,
     );
   };
 
@@ -99,7 +108,7 @@ export function openVideoEncoder(options: EncoderOptions): VideoEncoder {
     async finish() {
       child.stdin.end();
       const { code, error } = await exited;
-      if (error || code !== 0) throw await failure();
+      if (error || code !== 0 || !existsSync(tmp)) throw await failure();
       unregister();
       renameSync(tmp, options.path);
     },
