@@ -8,7 +8,6 @@ import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { IcarusError } from '../config/errors.js';
 import {
-  type TrainConfig,
   loadTrainConfig,
   maxWorkers,
   trainConfigHash,
@@ -30,14 +29,6 @@ export interface EnsureOptions {
 }
 
 export const defaultLandscapesDir = join('renders', 'landscapes');
-
-/** The bundle folder a training config trains into. */
-export function bundleDirFor(
-  config: TrainConfig,
-  landscapesDir = defaultLandscapesDir,
-): string {
-  return resolve(landscapesDir, bundleName(config, trainConfigHash(config)));
-}
 
 /** The `--workers` override gets the same bounds as the config's `workers`. */
 export function checkWorkers(workers: number): void {
@@ -66,7 +57,10 @@ export async function ensureLandscape(
   const config =
     options.workers === undefined ? loaded : { ...loaded, workers: options.workers };
   const hash = trainConfigHash(config);
-  const dir = bundleDirFor(config, options.landscapesDir);
+  const dir = resolve(
+    options.landscapesDir ?? defaultLandscapesDir,
+    bundleName(config, hash),
+  );
   if (!options.force && existsSync(join(dir, 'manifest.json'))) {
     log.info(`reusing ${dir} (same config; --force trains again)`);
     return dir;

@@ -108,8 +108,8 @@ function buildManifest(
       curve: landscape.curve,
       segment: landscape.segment,
       summary: {
-        curve: summaryOf(landscape.curve),
-        segment: summaryOf(landscape.segment),
+        curve: summariseAll(landscape.curve),
+        segment: summariseAll(landscape.segment),
       },
     },
     plane: {
@@ -135,12 +135,6 @@ function buildManifest(
     snapshots: landscape.snapshots,
     timings: landscape.timings,
   };
-}
-
-function summaryOf(
-  metrics: TrainedLandscape['curve'],
-): LandscapeManifest['paths']['summary']['curve'] {
-  return summariseAll(metrics);
 }
 
 /** Plane coordinates (alpha dx, beta dy) of every grid point, as the reference stores. */
