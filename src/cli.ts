@@ -5,21 +5,13 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { IcarusError } from './config/errors.js';
+import { numberFlag } from './config/flags.js';
 import { ensureLandscape } from './landscape/ensure.js';
 import { type LogLevel, logger, setLogLevel } from './log/logger.js';
 import { renderCommand, stillCommand } from './render/cli-commands.js';
 import { interrupted, runCleanups } from './util/cleanup.js';
 
 const log = logger('icarus');
-
-/** Parses a flag's text as a whole number, naming the flag and the text when it is not. */
-function wholeNumber(flag: string, text: string): number {
-  const value = Number(text);
-  if (text.trim() === '' || !Number.isInteger(value)) {
-    throw new IcarusError(`${flag} '${text}': expected a whole number`);
-  }
-  return value;
-}
 
 /** yargs' own failure messages, made to name what was wrong and where to look. */
 function cliMessage(message: string): string {
@@ -77,7 +69,7 @@ async function main(): Promise<void> {
           force: argv.force,
           ...(argv.workers === undefined
             ? {}
-            : { workers: wholeNumber('--workers', argv.workers) }),
+            : { workers: numberFlag('workers', argv.workers, '2') as number }),
         });
         process.stdout.write(`${dir}\n`);
       },

@@ -15,7 +15,7 @@ import { before, describe, test } from 'node:test';
 import sharp from 'sharp';
 import { IcarusError } from '../src/config/errors.js';
 import { setLogLevel } from '../src/log/logger.js';
-import { flagText, numberFlag } from '../src/render/cli-commands.js';
+import { flagText, numberFlag } from '../src/config/flags.js';
 import { renderVideo } from '../src/render/render-video.js';
 import { resolveFfmpeg } from '../src/video/ffmpeg-binary.js';
 import { tinyLandscape } from './support/landscape.js';

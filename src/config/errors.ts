@@ -16,8 +16,7 @@ export class IcarusError extends Error {
 /** Renders a value for an error line, short enough to read. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
-  const text =
-    typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value);
-  const shown = text === undefined ? String(value) : text;
+  // JSON.stringify gives undefined for functions and symbols.
+  const shown = JSON.stringify(value) ?? String(value);
   return shown.length > 60 ? `${shown.slice(0, 57)}...` : shown;
 }
