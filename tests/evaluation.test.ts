@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { loadDigits } from '../src/data/mnist.js';
+import { loadDataset } from '../src/data/dataset.js';
 import {
   basisTerm,
   disposeTerm,
@@ -30,7 +30,14 @@ let w2: Float32Array;
 
 before(async () => {
   await initBackend();
-  data = dataTensors(loadDigits({ trainCount: 400, testCount: 200, splitSeed: 0 }));
+  data = dataTensors(
+    loadDataset({
+      source: 'mnist-package',
+      trainCount: 400,
+      testCount: 200,
+      splitSeed: 0,
+    }),
+  );
   w1 = trainEndpoint(layout, data, optimiser, 1);
   w2 = trainEndpoint(layout, data, optimiser, 2);
 });

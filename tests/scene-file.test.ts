@@ -89,8 +89,8 @@ describe('bad scene files name the key', () => {
     },
     {
       name: 'training window the wrong way round',
-      yaml: 'curve:\n  trainFrom: 0.8\n  trainTo: 0.2\n',
-      expect: ["key 'curve.trainTo'", 'curve.trainFrom'],
+      yaml: 'path:\n  trainFrom: 0.8\n  trainTo: 0.2\n',
+      expect: ["key 'path.trainTo'", 'path.trainFrom'],
     },
     {
       name: 'poster time after the end',

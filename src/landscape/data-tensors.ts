@@ -1,5 +1,5 @@
 /** The train and test splits as tensors on the backend, made once per thread. */
-import { type Digits, classCount, pixelCount } from '../data/mnist.js';
+import { type Dataset, imageSize } from '../data/dataset.js';
 import { tf } from '../tf/backend.js';
 
 export interface SplitTensors {
@@ -14,15 +14,15 @@ export interface DataTensors {
   test: SplitTensors;
 }
 
-export function dataTensors(digits: Digits): DataTensors {
-  const split = (s: Digits['train']): SplitTensors => {
+export function dataTensors(dataset: Dataset): DataTensors {
+  const split = (s: Dataset['train']): SplitTensors => {
     const labels = tf.tensor1d(s.labels, 'int32');
     return {
-      x: tf.tensor2d(s.images, [s.count, pixelCount]),
+      x: tf.tensor2d(s.images, [s.count, imageSize(dataset)]),
       labels,
-      oneHot: tf.oneHot(labels, classCount).toFloat() as tf.Tensor2D,
+      oneHot: tf.oneHot(labels, dataset.classes).toFloat() as tf.Tensor2D,
       count: s.count,
     };
   };
-  return { train: split(digits.train), test: split(digits.test) };
+  return { train: split(dataset.train), test: split(dataset.test) };
 }

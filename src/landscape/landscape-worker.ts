@@ -4,7 +4,8 @@
  * backend, and a cache of first-layer products keyed by basis-vector name, so grid
  * rows after the first reuse them.
  */
-import { loadDigits } from '../data/mnist.js';
+import { IcarusError } from '../config/errors.js';
+import { loadDataset } from '../data/dataset.js';
 import { mlpLayout } from '../model/mlp.js';
 import { initBackend } from '../tf/backend.js';
 import { trainCurve } from '../train/train-curve.js';
@@ -35,7 +36,7 @@ function dataFor(task: LandscapeTask): DataTensors {
     // A new split makes every cached product stale.
     terms.forEach(disposeTerm);
     terms.clear();
-    loaded = { key, data: dataTensors(loadDigits(task.data)) };
+    loaded = { key, data: dataTensors(loadDataset(task.data)) };
   }
   return loaded.data;
 }
@@ -55,7 +56,10 @@ export default async function run(
 ): Promise<EndpointResult | CurveTaskResult | PointsResult> {
   const backend = await initBackend();
   const data = dataFor(task);
-  const layout = mlpLayout(task.sizes);
+  if (task.model.type !== 'mlp') {
+    throw new IcarusError(`model.type ${task.model.type}: not supported yet`);
+  }
+  const layout = mlpLayout([784, ...task.model.hidden, 10]);
   const report = (epoch: number, loss: number): void =>
     task.port?.postMessage({ epoch, loss } satisfies EpochMessage);
   try {
@@ -65,8 +69,11 @@ export default async function run(
           weights: trainEndpoint(layout, data, task.optimiser, task.seed, report),
           backend,
         };
-      case 'curve':
-        return trainCurve(
+      case 'curve': {
+        if (task.shape.type !== 'bezier' || task.shape.controlPoints !== 3) {
+          throw new IcarusError('only the 3-point Bezier is supported yet');
+        }
+        const trained = trainCurve(
           layout,
           data,
           task.optimiser,
@@ -75,6 +82,11 @@ export default async function run(
           task.snapshotCount,
           report,
         );
+        return {
+          bends: [trained.bend],
+          snapshots: trained.snapshots.map((s) => ({ ...s, bends: [s.bend] })),
+        };
+      }
       case 'points': {
         const basis = task.keys.map((key, k) => {
           let term = terms.get(key);

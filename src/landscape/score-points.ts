@@ -1,9 +1,9 @@
 /** Scoring lists of weight vectors sum_k c_k B_k on the landscape pool. */
-import { type DigitsOptions } from '../data/mnist.js';
 import { bezierCoefficients } from '../method/bezier.js';
 import { gram } from '../method/vector.js';
 import { type PointScores } from './affine-evaluator.js';
 import { type LandscapePool } from './landscape-pool.js';
+import { type TaskBase } from './tasks.js';
 import { type PathMetrics, type Point2 } from './manifest.js';
 import { pathMetrics } from './path-metrics.js';
 
@@ -12,7 +12,7 @@ const pointsPerTask = 16;
 
 export interface PoolJob {
   pool: LandscapePool;
-  base: { data: DigitsOptions; sizes: number[] };
+  base: Omit<TaskBase, 'port'>;
   /** wd of the L2 term added to train losses. */
   weightDecay: number;
 }

@@ -1,12 +1,15 @@
 /** The work a landscape worker thread does, as messages between threads. */
 import { type MessagePort } from 'node:worker_threads';
-import { type DigitsOptions } from '../data/mnist.js';
+import { type DataConfig } from '../config/data-config.js';
+import { type ModelConfig } from '../config/model-config.js';
+import { type CurveShape } from '../method/curves.js';
 import { type OptimiserConfig } from '../train/optimiser-config.js';
 import { type PointScores } from './affine-evaluator.js';
 
-interface TaskBase {
-  data: DigitsOptions;
-  sizes: number[];
+/** What every task needs: the dataset (each thread loads its own copy) and the model. */
+export interface TaskBase {
+  data: DataConfig;
+  model: ModelConfig;
   /** Receives `{ epoch, loss }` after each epoch of a training task. */
   port?: MessagePort;
 }
@@ -20,6 +23,7 @@ export interface EndpointTask extends TaskBase {
 export interface CurveTask extends TaskBase {
   kind: 'curve';
   optimiser: OptimiserConfig & { seed: number };
+  shape: CurveShape;
   w1: Float32Array;
   w2: Float32Array;
   snapshotCount: number;
@@ -41,8 +45,9 @@ export interface EndpointResult {
 }
 
 export interface CurveTaskResult {
-  bend: Float32Array;
-  snapshots: { step: number; epoch: number; bend: Float32Array }[];
+  /** The trained interior control points theta_1 .. theta_(n-2). */
+  bends: Float32Array[];
+  snapshots: { step: number; epoch: number; bends: Float32Array[] }[];
 }
 
 export type PointsResult = PointScores;

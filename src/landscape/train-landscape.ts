@@ -85,7 +85,7 @@ export async function trainLandscape(config: TrainConfig): Promise<TrainedLandsc
   const run: Run = {
     config,
     pool: new LandscapePool(config.workers),
-    base: { data: config.data, sizes },
+    base: { data: config.data, model: config.model },
     weightDecay: config.curve.weightDecay,
     stages: new Stages(5, 'train'),
   };
@@ -95,23 +95,24 @@ export async function trainLandscape(config: TrainConfig): Promise<TrainedLandsc
     // The segment's path needs only the endpoints, so it is scored beside the curve.
     const segment = scorePath(run, ['w1', 'w2'], [ends.w1, ends.w2], segmentPath(ts));
     const curve = await timed('curve', () => trainCurveStage(run, ends));
+    const bend = curve.bends[0] as Float32Array;
     const paths = await timed('paths', () =>
-      evaluatePaths(run, ends, curve.bend, ts, segment),
+      evaluatePaths(run, ends, bend, ts, segment),
     );
-    const plane = planeBasis(ends.w1, curve.bend, ends.w2);
+    const plane = planeBasis(ends.w1, bend, ends.w2);
     const snapshotTs = evenTs(config.snapshots.points);
     const snapshots = await timed('snapshots', () =>
       evaluateSnapshots(run, ends, curve, plane, snapshotTs),
     );
     const grid = await timed('grid', () => evaluateGrid(run, ends.w1, plane));
     timings.total = (performance.now() - started) / 1000;
-    const bendAt = project(plane, curve.bend);
+    const bendAt = project(plane, bend);
     const last = ts.length - 1;
     return {
       backend: ends.backend,
       sizes,
-      weights: { w1: ends.w1, bend: curve.bend, w2: ends.w2 },
-      snapshotBends: curve.snapshots.map((s) => s.bend),
+      weights: { w1: ends.w1, bend, w2: ends.w2 },
+      snapshotBends: curve.snapshots.map((s) => s.bends[0] as Float32Array),
       endpoints: config.endpoints.seeds.map((seed, i) =>
         endpointSummary(paths.segment, i === 0 ? 0 : last, seed),
       ),
@@ -155,12 +156,13 @@ async function trainEndpoints(run: Run): Promise<Endpoints> {
 
 /** (2) The bend of the curve, with copies of it along the way. */
 async function trainCurveStage(run: Run, ends: Endpoints): Promise<CurveTaskResult> {
-  const { controlPoints: _points, ...optimiser } = run.config.curve;
+  const { controlPoints, type, ...optimiser } = run.config.curve;
   const bar = run.stages.stage('train curve', optimiser.epochs, 'epochs');
   const curve = await run.pool.curve(
     {
       ...run.base,
       optimiser,
+      shape: { type, controlPoints },
       w1: ends.w1,
       w2: ends.w2,
       snapshotCount: run.config.snapshots.count,
@@ -209,11 +211,11 @@ async function evaluateSnapshots(
       const metrics = await scorePath(
         run,
         keys,
-        [ends.w1, s.bend, ends.w2],
+        [ends.w1, s.bends[0] as Float32Array, ends.w2],
         bezierPath(ts),
       );
       bar.update(++done);
-      const at = project(plane, s.bend);
+      const at = project(plane, s.bends[0] as Float32Array);
       return {
         step: s.step,
         epoch: s.epoch,

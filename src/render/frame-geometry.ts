@@ -29,7 +29,7 @@ export interface FrameGeometry {
  * gives them more of the video so the motion reads evenly.
  */
 export function progressAt(scene: Scene, timeSeconds: number): number {
-  const { trainFrom, trainTo } = scene.curve;
+  const { trainFrom, trainTo } = scene.path;
   const x = timeSeconds / scene.output.durationSeconds;
   const u = Math.min(Math.max((x - trainFrom) / (trainTo - trainFrom), 0), 1);
   return u * u * u;
@@ -44,8 +44,8 @@ export function frameGeometry(
 ): FrameGeometry {
   const progress = progressAt(scene, timeSeconds);
   const state = timeline.at(progress);
-  const lift = scene.curve.radius * 1.4;
-  const useLoss = scene.curve.height === 'loss';
+  const lift = scene.path.radius * 1.4;
+  const useLoss = scene.path.height === 'loss';
   const values = useLoss ? state.values : null;
   const lifted = (p: Point2, value: number | undefined): Vec3 => {
     const y =

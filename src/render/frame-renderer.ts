@@ -123,12 +123,12 @@ function build(
 function warnIfNoPathValues(scene: Scene): void {
   const metric = scene.surface.metric;
   if (
-    scene.curve.height === 'loss' &&
+    scene.path.height === 'loss' &&
     metric !== 'trainLoss' &&
     metric !== 'testError'
   ) {
     log.warn(
-      `${scene.file}: curve.height 'loss' needs the snapshots' ${metric}, which bundles ` +
+      `${scene.file}: path.height 'loss' needs the snapshots' ${metric}, which bundles ` +
         `do not store; the curve follows the surface instead`,
     );
   }

@@ -58,7 +58,7 @@ export function createPathLayer(regl: createREGL.Regl, scene: Scene): PathLayer 
     endpoints: hexToRgb(palette.endpoints),
     bend: hexToRgb(palette.bend),
   };
-  const { radius, glow, mirror } = scene.curve;
+  const { radius, glow, mirror } = scene.path;
   // Framebuffer pixels per 720p output pixel.
   const px = scene.output.supersample * (scene.output.height / 720);
   const flat = (points: FrameGeometry['curve']): Point2[] =>

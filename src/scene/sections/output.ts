@@ -1,0 +1,88 @@
+/** The `output` section: what is written, at which size, rate and length. */
+import { z } from 'zod';
+
+/**
+ * Largest framebuffer side (the larger of width and height, times supersample).
+ * GL allows 16384 here; 8192 keeps the framebuffer within memory on small machines.
+ */
+export const maxRenderPx = 8192;
+
+const evenPx = (what: string, fallback: number) =>
+  z
+    .number()
+    .int()
+    .min(16)
+    .max(7680)
+    .refine((v) => v % 2 === 0, {
+      message: `H.264 in yuv420p needs an even ${what}; use an even number such as ${fallback}`,
+    })
+    .default(fallback)
+    .describe(`${what} of the video in pixels (even)`);
+
+/** A file path whose name must end in `extension` (any case). */
+const filePath = (extension: string, format: string) =>
+  z
+    .string()
+    .min(1)
+    .refine((v) => v.toLowerCase().endsWith(extension), {
+      message: `${format}; use a name ending in ${extension}`,
+    });
+
+export const output = z
+  .strictObject({
+    path: filePath('.mp4', 'render writes MP4')
+      .default('renders/icarus.mp4')
+      .describe('the video file (MP4)'),
+    poster: filePath('.png', 'the poster is a PNG')
+      .default('renders/icarus.png')
+      .describe('a still PNG of the video'),
+    posterTimeSeconds: z
+      .number()
+      .min(0)
+      .optional()
+      .describe('time of the poster frame; default 85% of the duration'),
+    width: evenPx('width', 1280),
+    height: evenPx('height', 720),
+    fps: z.number().int().min(1).max(120).default(30).describe('frames per second'),
+    durationSeconds: z
+      .number()
+      .min(10)
+      .max(600)
+      .default(12)
+      .describe('length of the video in seconds'),
+    supersample: z
+      .number()
+      .int()
+      .min(1)
+      .max(4)
+      .default(2)
+      .describe('render at this many times the size, then downsample (anti-aliasing)'),
+    crf: z
+      .number()
+      .int()
+      .min(0)
+      .max(51)
+      .default(18)
+      .describe('x264 quality: lower is better and larger'),
+  })
+  .superRefine((o, ctx) => {
+    if (o.posterTimeSeconds !== undefined && o.posterTimeSeconds > o.durationSeconds) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['posterTimeSeconds'],
+        message:
+          `${o.posterTimeSeconds} s is after the end of the video; give a time from 0 ` +
+          `to output.durationSeconds (${o.durationSeconds} s)`,
+      });
+    }
+    const widest = Math.max(o.width, o.height) * o.supersample;
+    if (widest > maxRenderPx) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['supersample'],
+        message:
+          `${Math.max(o.width, o.height)} px x supersample ${o.supersample} = ${widest} px ` +
+          `is over the ${maxRenderPx} px render limit; lower output.supersample or the size`,
+      });
+    }
+  });

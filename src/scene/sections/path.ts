@@ -1,0 +1,34 @@
+/** The `path` section: the trained curve, the segment and how training plays. */
+import { z } from 'zod';
+
+export const path = z.strictObject({
+  height: z
+    .enum(['loss', 'surface'])
+    .default('loss')
+    .describe("loss: each snapshot's own train loss; surface: the membrane under it"),
+  radius: z
+    .number()
+    .min(0.001)
+    .max(0.2)
+    .default(0.011)
+    .describe('tube radius, in segment lengths'),
+  glow: z.number().min(0).max(4).default(1).describe('strength of the glow'),
+  mirror: z
+    .number()
+    .min(0)
+    .max(1)
+    .default(0.6)
+    .describe('brightness of the mirrored copy on the other wing'),
+  trainFrom: z
+    .number()
+    .min(0)
+    .max(1)
+    .default(0.08)
+    .describe('fraction of the video where the first snapshot starts to move'),
+  trainTo: z
+    .number()
+    .min(0)
+    .max(1)
+    .default(0.78)
+    .describe('fraction of the video where the trained curve is reached'),
+});
