@@ -89,8 +89,8 @@ describe('bad scene files name the key', () => {
     },
     {
       name: 'training window the wrong way round',
-      yaml: 'path:\n  trainFrom: 0.8\n  trainTo: 0.2\n',
-      expect: ["key 'path.trainTo'", 'path.trainFrom'],
+      yaml: 'timeline:\n  progress:\n    - { at: 0.8, value: 0 }\n    - { at: 0.2, value: 1 }\n',
+      expect: ["key 'timeline.progress[1].at'", 'time order'],
     },
     {
       name: 'poster time after the end',

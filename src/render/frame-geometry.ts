@@ -6,6 +6,7 @@
 import { type Vec3 } from '../gl/mat4.js';
 import { type LandscapeManifest, type Point2 } from '../landscape/manifest.js';
 import { type Scene } from '../scene/load-scene.js';
+import { trackValue } from '../scene/timeline.js';
 import { planeToWorld, type CurveTimeline } from './curve-timeline.js';
 import { type SurfaceField } from './surface-field.js';
 
@@ -23,16 +24,14 @@ export interface FrameGeometry {
 }
 
 /**
- * Training progress (the fraction of the curve's epochs) at `timeSeconds`: the first
- * snapshot until `trainFrom`, the trained curve from `trainTo`. In between the clock
- * runs as u^3, slow at first: the curve moves most in its first epochs, and this
- * gives them more of the video so the motion reads evenly.
+ * Training progress (the fraction of the curve's epochs) at `timeSeconds`, from the
+ * scene's `timeline.progress` track.
  */
 export function progressAt(scene: Scene, timeSeconds: number): number {
-  const { trainFrom, trainTo } = scene.path;
-  const x = timeSeconds / scene.output.durationSeconds;
-  const u = Math.min(Math.max((x - trainFrom) / (trainTo - trainFrom), 0), 1);
-  return u * u * u;
+  return trackValue(
+    scene.timeline.progress,
+    timeSeconds / scene.output.durationSeconds,
+  );
 }
 
 export function frameGeometry(

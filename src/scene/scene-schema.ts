@@ -16,32 +16,22 @@ import { timeline } from './sections/timeline.js';
 
 export { maxRenderPx } from './sections/output.js';
 
-export const sceneSchema = z
-  .strictObject({
-    landscape: z
-      .string()
-      .min(1)
-      .default('config/train/mnist-mlp.yaml')
-      .describe('a training config YAML or a landscape bundle folder'),
-    seed: z.number().int().min(0).default(7).describe('seed of the sparks'),
-    output: section(output),
-    palette: section(palette),
-    camera: section(camera),
-    surface: section(surface),
-    path: section(path),
-    timeline: section(timeline),
-    overlays: section(overlays),
-    post: section(post),
-    sparks: z.number().int().min(0).max(5000).default(240).describe('drifting sparks'),
-  })
-  .superRefine((s, ctx) => {
-    if (s.path.trainFrom >= s.path.trainTo) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['path', 'trainTo'],
-        message: `must be above path.trainFrom (${s.path.trainFrom})`,
-      });
-    }
-  });
+export const sceneSchema = z.strictObject({
+  landscape: z
+    .string()
+    .min(1)
+    .default('config/train/mnist-mlp.yaml')
+    .describe('a training config YAML or a landscape bundle folder'),
+  seed: z.number().int().min(0).default(7).describe('seed of the sparks'),
+  output: section(output),
+  palette: section(palette),
+  camera: section(camera),
+  surface: section(surface),
+  path: section(path),
+  timeline: section(timeline),
+  overlays: section(overlays),
+  post: section(post),
+  sparks: z.number().int().min(0).max(5000).default(240).describe('drifting sparks'),
+});
 
 export type SceneSettings = z.output<typeof sceneSchema>;

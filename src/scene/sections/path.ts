@@ -19,16 +19,4 @@ export const path = z.strictObject({
     .max(1)
     .default(0.6)
     .describe('brightness of the mirrored copy on the other wing'),
-  trainFrom: z
-    .number()
-    .min(0)
-    .max(1)
-    .default(0.08)
-    .describe('fraction of the video where the first snapshot starts to move'),
-  trainTo: z
-    .number()
-    .min(0)
-    .max(1)
-    .default(0.78)
-    .describe('fraction of the video where the trained curve is reached'),
 });
