@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-apt_packages=(python3 make g++ pkg-config libxi-dev libxext-dev libx11-dev libgl1-mesa-dev xvfb)
+apt_packages=(python3 make g++ pkg-config libxi-dev libxext-dev libx11-dev libgl1-mesa-dev xvfb fontconfig fonts-dejavu-core)
 
 missing=()
 for pkg in "${apt_packages[@]}"; do
