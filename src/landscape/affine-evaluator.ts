@@ -6,7 +6,7 @@
  * Only the per-point sums come back to JavaScript, a chunk of points at a time, since
  * reading large tensors back is slow on WASM.
  */
-import { type MlpLayout } from '../model/mlp.js';
+import { type MlpLayout } from '../model/mlp-layout.js';
 import { tf } from '../tf/backend.js';
 import { type DataTensors, type SplitTensors } from './data-tensors.js';
 

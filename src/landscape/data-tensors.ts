@@ -26,3 +26,10 @@ export function dataTensors(dataset: Dataset): DataTensors {
   };
   return { train: split(dataset.train), test: split(dataset.test) };
 }
+
+/** Frees both splits' tensors. */
+export function disposeData(data: DataTensors): void {
+  for (const split of [data.train, data.test]) {
+    tf.dispose([split.x, split.labels, split.oneHot]);
+  }
+}

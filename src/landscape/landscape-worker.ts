@@ -1,12 +1,14 @@
 /**
  * A worker thread of the landscape stage. Each thread has its own TensorFlow.js
- * backend (the WASM backend is single-threaded), its own copy of the digits on the
- * backend, and a cache of first-layer products keyed by basis-vector name, so grid
- * rows after the first reuse them.
+ * backend (the WASM backend is single-threaded), its own copy of the dataset on the
+ * backend, the network built for it, and (for the plain MLP, which the affine
+ * evaluator scores) a cache of first-layer products keyed by basis-vector name, so
+ * grid rows after the first reuse them. Other models are scored directly.
  */
 import { IcarusError } from '../config/errors.js';
 import { loadDataset } from '../data/dataset.js';
-import { mlpLayout } from '../model/mlp.js';
+import { type Network } from '../model/network.js';
+import { networkFor } from '../model/network-for.js';
 import { initBackend } from '../tf/backend.js';
 import { trainCurve } from '../train/train-curve.js';
 import { trainEndpoint } from '../train/train-endpoint.js';
@@ -16,7 +18,8 @@ import {
   disposeTerm,
   evaluateAffine,
 } from './affine-evaluator.js';
-import { type DataTensors, dataTensors } from './data-tensors.js';
+import { type DataTensors, dataTensors, disposeData } from './data-tensors.js';
+import { evaluatePoints } from './direct-evaluator.js';
 import {
   type CurveTaskResult,
   type EndpointResult,
@@ -25,20 +28,23 @@ import {
   type PointsResult,
 } from './tasks.js';
 
-let loaded: { key: string; data: DataTensors } | undefined;
+let loaded: { key: string; data: DataTensors; network: Network } | undefined;
 const terms = new Map<string, BasisTerm>();
 /** Cached basis vectors per thread (~5 MB each for the default model and split). */
 const maxTerms = 12;
 
-function dataFor(task: LandscapeTask): DataTensors {
-  const key = JSON.stringify(task.data);
+function loadedFor(task: LandscapeTask): { data: DataTensors; network: Network } {
+  const key = JSON.stringify([task.data, task.model]);
   if (loaded?.key !== key) {
-    // A new split makes every cached product stale.
+    // A new split or model makes every cached product stale.
     terms.forEach(disposeTerm);
     terms.clear();
-    loaded = { key, data: dataTensors(loadDataset(task.data)) };
+    if (loaded) disposeData(loaded.data);
+    const dataset = loadDataset(task.data);
+    const network = networkFor(task.model, dataset.shape, dataset.classes);
+    loaded = { key, data: dataTensors(dataset), network };
   }
-  return loaded.data;
+  return loaded;
 }
 
 /** Drops the oldest cached vectors not used by the current task. */
@@ -55,26 +61,23 @@ export default async function run(
   task: LandscapeTask,
 ): Promise<EndpointResult | CurveTaskResult | PointsResult> {
   const backend = await initBackend();
-  const data = dataFor(task);
-  if (task.model.type !== 'mlp') {
-    throw new IcarusError(`model.type ${task.model.type}: not supported yet`);
-  }
-  const layout = mlpLayout([784, ...task.model.hidden, 10]);
+  const { data, network } = loadedFor(task);
   const report = (epoch: number, loss: number): void =>
     task.port?.postMessage({ epoch, loss } satisfies EpochMessage);
   try {
     switch (task.kind) {
       case 'endpoint':
         return {
-          weights: trainEndpoint(layout, data, task.optimiser, task.seed, report),
+          weights: trainEndpoint(network, data, task.optimiser, task.seed, report),
           backend,
+          description: network.description,
         };
       case 'curve': {
         if (task.shape.type !== 'bezier' || task.shape.controlPoints !== 3) {
           throw new IcarusError('only the 3-point Bezier is supported yet');
         }
         const trained = trainCurve(
-          layout,
+          network,
           data,
           task.optimiser,
           task.w1,
@@ -88,6 +91,10 @@ export default async function run(
         };
       }
       case 'points': {
+        const layout = network.affine;
+        if (!layout) {
+          return evaluatePoints(network, data, task.basis, task.coefficients);
+        }
         const basis = task.keys.map((key, k) => {
           let term = terms.get(key);
           if (!term) {

@@ -42,6 +42,8 @@ export type LandscapeTask = EndpointTask | CurveTask | PointsTask;
 export interface EndpointResult {
   weights: Float32Array;
   backend: string;
+  /** The network's description, e.g. "MLP 784-128-128-10, 118,282 weights". */
+  description: string;
 }
 
 export interface CurveTaskResult {

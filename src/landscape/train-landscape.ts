@@ -10,7 +10,6 @@ import { Stages } from '../log/progress.js';
 import { evenTs } from '../method/bezier.js';
 import { type PlaneBasis, gridAxis, planeBasis, project } from '../method/plane.js';
 import { gram } from '../method/vector.js';
-import { mlpLayout } from '../model/mlp.js';
 import { backendChoice, tf } from '../tf/backend.js';
 import { LandscapePool } from './landscape-pool.js';
 import {
@@ -79,8 +78,8 @@ export async function trainLandscape(config: TrainConfig): Promise<TrainedLandsc
   backendChoice();
   const sizes = [pixelCount, ...config.model.hidden, classCount];
   log.info(
-    `MLP ${sizes.join('-')} (${mlpLayout(sizes).parameterCount} weights), ` +
-      `${config.data.trainCount} train / ${config.data.testCount} test digits`,
+    `${config.data.source}: ${config.data.trainCount} train / ` +
+      `${config.data.testCount} test examples`,
   );
   const run: Run = {
     config,
@@ -147,6 +146,7 @@ async function trainEndpoints(run: Run): Promise<Endpoints> {
   );
   bar.stop();
   const backend = trained[0]?.backend ?? 'unknown';
+  log.info(`model: ${trained[0]?.description ?? 'unknown'}`);
   log.info(
     `backend: ${backend} (TensorFlow.js ${tf.version.tfjs}), ${run.config.workers} threads`,
   );

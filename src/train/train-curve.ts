@@ -8,13 +8,9 @@
 import { type DataTensors } from '../landscape/data-tensors.js';
 import { bezierCoefficients } from '../method/bezier.js';
 import { learningRateAt } from '../method/schedule.js';
-import {
-  type MlpLayout,
-  crossEntropy,
-  flatten,
-  forward,
-  unflatten,
-} from '../model/mlp.js';
+import { crossEntropy } from '../model/cross-entropy.js';
+import { type Network } from '../model/network.js';
+import { flatten, unflatten } from '../model/parameter-layout.js';
 import { tf } from '../tf/backend.js';
 import { random } from '../util/random.js';
 import { batchesPerEpoch, forEachBatch } from './batches.js';
@@ -34,7 +30,7 @@ export function snapshotSteps(totalSteps: number, count: number): number[] {
 }
 
 export function trainCurve(
-  layout: MlpLayout,
+  network: Network,
   data: DataTensors,
   config: OptimiserConfig & { seed: number },
   w1: Float32Array,
@@ -46,17 +42,12 @@ export function trainCurve(
   const totalSteps = stepsPerEpoch * config.epochs;
   const wanted = snapshotSteps(totalSteps, snapshotCount);
   const ends = [tf.tensor1d(w1), tf.tensor1d(w2)];
-  const [start, finish] = ends.map((e) => unflatten(layout, e as tf.Tensor1D));
-  const bendLayers = tf.tidy(() =>
-    (start ?? []).map(([w, b], i) => {
-      const [w2l, b2l] = (finish ?? [])[i] as [tf.Tensor2D, tf.Tensor1D];
-      return [
-        tf.variable(tf.add(w, w2l).mul(0.5)),
-        tf.variable(tf.add(b, b2l).mul(0.5)),
-      ] as [tf.Variable, tf.Variable];
-    }),
+  const [start, finish] = ends.map((e) => unflatten(network.blocks, e as tf.Tensor1D));
+  const variables = tf.tidy(() =>
+    (start ?? []).map((p, i) =>
+      tf.variable(tf.add(p, (finish ?? [])[i] as tf.Tensor).mul(0.5)),
+    ),
   );
-  const variables = bendLayers.flat();
   const sgd = new MomentumSgd(variables, config.momentum);
   const batchRng = random(config.seed, 'curve-batches');
   const tRng = random(config.seed, 'curve-t');
@@ -64,7 +55,7 @@ export function trainCurve(
   let step = 0;
 
   const copyBend = (): Float32Array => {
-    const flat = flatten(bendLayers as [tf.Tensor2D, tf.Tensor1D][]);
+    const flat = flatten(variables);
     const out = new Float32Array(flat.dataSync());
     flat.dispose();
     return out;
@@ -84,18 +75,17 @@ export function trainCurve(
       forEachBatch(data.train, config.batchSize, batchRng, (batch) => {
         const [c0, c1, c2] = bezierCoefficients(tRng(), 3) as [number, number, number];
         total += sgd.step(() => {
-          const phi = bendLayers.map(([w, b], i) => {
-            const [sw, sb] = (start ?? [])[i] as [tf.Tensor2D, tf.Tensor1D];
-            const [fw, fb] = (finish ?? [])[i] as [tf.Tensor2D, tf.Tensor1D];
-            return [
-              tf.addN([tf.mul(sw, c0), tf.mul(w, c1), tf.mul(fw, c2)]),
-              tf.addN([tf.mul(sb, c0), tf.mul(b, c1), tf.mul(fb, c2)]),
-            ] as [tf.Tensor2D, tf.Tensor1D];
-          });
-          const logits = forward(phi, batch.x);
+          const phi = variables.map((bend, i) =>
+            tf.addN([
+              tf.mul((start ?? [])[i] as tf.Tensor, c0),
+              tf.mul(bend, c1),
+              tf.mul((finish ?? [])[i] as tf.Tensor, c2),
+            ]),
+          );
+          const { logits } = network.forward(phi, batch.x, { kind: 'batch' });
           return tf.add(
             crossEntropy(logits, batch.oneHot),
-            l2Term(phi.flat(), config.weightDecay),
+            l2Term(phi, config.weightDecay),
           ) as tf.Scalar;
         }, lr);
         batches += 1;
@@ -107,11 +97,6 @@ export function trainCurve(
     return { bend: copyBend(), snapshots };
   } finally {
     sgd.dispose();
-    tf.dispose([
-      ...variables,
-      ...ends,
-      ...(start ?? []).flat(),
-      ...(finish ?? []).flat(),
-    ]);
+    tf.dispose([...variables, ...ends, ...(start ?? []), ...(finish ?? [])]);
   }
 }

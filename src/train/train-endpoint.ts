@@ -1,36 +1,30 @@
 /**
- * Trains one endpoint: the MLP from a seeded initialisation with momentum SGD, the
- * reference schedule and the L2 term, batches in a seeded order.
+ * Trains one endpoint: the network from a seeded initialisation with momentum SGD, the
+ * reference schedule and the L2 term, batches in a seeded order. Batch norm, if the
+ * network has it, normalises with each batch's statistics.
  */
 import { type DataTensors } from '../landscape/data-tensors.js';
 import { learningRateAt } from '../method/schedule.js';
-import {
-  type MlpLayout,
-  crossEntropy,
-  flatten,
-  forward,
-  initialLayers,
-} from '../model/mlp.js';
+import { crossEntropy } from '../model/cross-entropy.js';
+import { type Network } from '../model/network.js';
+import { flatten, initialParameters } from '../model/parameter-layout.js';
 import { tf } from '../tf/backend.js';
 import { random } from '../util/random.js';
 import { forEachBatch } from './batches.js';
 import { MomentumSgd, l2Term } from './momentum-sgd.js';
 import { type EpochReport, type OptimiserConfig } from './optimiser-config.js';
 
-/** Returns the trained weights in the flat layout. */
+/** Returns the trained weights in the network's flat layout. */
 export function trainEndpoint(
-  layout: MlpLayout,
+  network: Network,
   data: DataTensors,
   config: OptimiserConfig,
   seed: number,
   onEpoch: EpochReport = () => {},
 ): Float32Array {
-  const initial = initialLayers(layout, seed);
-  const layers = initial.map(
-    ([w, b]) => [tf.variable(w), tf.variable(b)] as [tf.Variable, tf.Variable],
-  );
-  tf.dispose(initial.flat());
-  const variables = layers.flat();
+  const initial = initialParameters(network.blocks, seed);
+  const variables = initial.map((p) => tf.variable(p));
+  tf.dispose(initial);
   const sgd = new MomentumSgd(variables, config.momentum);
   const rng = random(seed, 'endpoint-batches');
   try {
@@ -40,7 +34,7 @@ export function trainEndpoint(
       let batches = 0;
       forEachBatch(data.train, config.batchSize, rng, (batch) => {
         total += sgd.step(() => {
-          const logits = forward(layers as [tf.Tensor2D, tf.Tensor1D][], batch.x);
+          const { logits } = network.forward(variables, batch.x, { kind: 'batch' });
           return tf.add(
             crossEntropy(logits, batch.oneHot),
             l2Term(variables, config.weightDecay),
@@ -50,7 +44,7 @@ export function trainEndpoint(
       });
       onEpoch(epoch + 1, total / batches);
     }
-    const flat = flatten(layers as [tf.Tensor2D, tf.Tensor1D][]);
+    const flat = flatten(variables);
     const out = flat.dataSync() as Float32Array;
     flat.dispose();
     return new Float32Array(out);
