@@ -11,12 +11,24 @@ import { evaluateDirect } from '../src/landscape/direct-evaluator.js';
 import { bezierCoefficients } from '../src/method/bezier.js';
 import { planeBasis } from '../src/method/plane.js';
 import { combine } from '../src/method/vector.js';
-import { mlpLayout } from '../src/model/mlp.js';
+import { networkFor } from '../src/model/network-for.js';
 import { initBackend, tf } from '../src/tf/backend.js';
 import { trainCurve } from '../src/train/train-curve.js';
 import { trainEndpoint } from '../src/train/train-endpoint.js';
 
-const layout = mlpLayout([784, 24, 16, 10]);
+const network = networkFor(
+  {
+    type: 'mlp',
+    hidden: [24, 16],
+    channels: [8, 16],
+    kernel: 3,
+    dense: 64,
+    batchNorm: false,
+  },
+  [28, 28, 1],
+  10,
+);
+const layout = network.affine as NonNullable<typeof network.affine>;
 const optimiser = {
   epochs: 2,
   learningRate: 0.1,
@@ -38,15 +50,15 @@ before(async () => {
       splitSeed: 0,
     }),
   );
-  w1 = trainEndpoint(layout, data, optimiser, 1);
-  w2 = trainEndpoint(layout, data, optimiser, 2);
+  w1 = trainEndpoint(network, data, optimiser, 1);
+  w2 = trainEndpoint(network, data, optimiser, 2);
 });
 
 describe('training', () => {
   test('an endpoint epoch leaves no tensor behind', () => {
     const before = tf.memory().numTensors;
     const epochs: number[] = [];
-    trainEndpoint(layout, data, { ...optimiser, epochs: 1 }, 5, (e) => epochs.push(e));
+    trainEndpoint(network, data, { ...optimiser, epochs: 1 }, 5, (e) => epochs.push(e));
     assert.deepEqual(epochs, [1]);
     assert.equal(tf.memory().numTensors, before);
   });
@@ -54,7 +66,7 @@ describe('training', () => {
   test('a curve epoch leaves no tensor behind and keeps its snapshots', () => {
     const before = tf.memory().numTensors;
     const result = trainCurve(
-      layout,
+      network,
       data,
       { ...optimiser, epochs: 1, seed: 3 },
       w1,
@@ -72,7 +84,7 @@ describe('training', () => {
   });
 
   test('the same seed trains the same endpoint', () => {
-    const again = trainEndpoint(layout, data, optimiser, 1);
+    const again = trainEndpoint(network, data, optimiser, 1);
     assert.deepEqual(again, w1);
   });
 
@@ -83,7 +95,7 @@ describe('training', () => {
 
 describe('fast evaluation', () => {
   test('a grid point from the grid code equals a direct evaluation', () => {
-    const bend = trainCurve(layout, data, { ...optimiser, seed: 3 }, w1, w2, 2).bend;
+    const bend = trainCurve(network, data, { ...optimiser, seed: 3 }, w1, w2, 2).bend;
     const plane = planeBasis(w1, bend, w2);
     const terms = [w1, plane.u, plane.v].map((v) => basisTerm(layout, data, v));
     const points: [number, number][] = [
@@ -99,7 +111,7 @@ describe('fast evaluation', () => {
     assert.equal(tf.memory().numTensors, before, 'a grid row leaked tensors');
     coefficients.forEach((c, p) => {
       const weights = combine([w1, plane.u, plane.v], c);
-      const direct = evaluateDirect(layout, data, weights);
+      const direct = evaluateDirect(network, data, weights);
       const at = `point ${points[p]?.join(', ')}`;
       assert.ok(
         Math.abs((fast.train.nll[p] as number) - direct.train.nll) < 1e-4,
@@ -125,7 +137,7 @@ describe('fast evaluation', () => {
     const terms = [w1, bend, w2].map((v) => basisTerm(layout, data, v));
     const c = bezierCoefficients(0.35, 3);
     const fast = evaluateAffine(layout, data, terms, [c]);
-    const direct = evaluateDirect(layout, data, combine([w1, bend, w2], c));
+    const direct = evaluateDirect(network, data, combine([w1, bend, w2], c));
     assert.ok(Math.abs((fast.train.nll[0] as number) - direct.train.nll) < 1e-4);
     terms.forEach(disposeTerm);
   });
