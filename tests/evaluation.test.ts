@@ -7,11 +7,18 @@ import {
   evaluateAffine,
 } from '../src/landscape/affine-evaluator.js';
 import { type DataTensors, dataTensors } from '../src/landscape/data-tensors.js';
-import { evaluateDirect } from '../src/landscape/direct-evaluator.js';
+import {
+  evaluateDirect,
+  evaluatePoints,
+  scoreParameters,
+} from '../src/landscape/direct-evaluator.js';
 import { bezierCoefficients } from '../src/method/bezier.js';
 import { planeBasis } from '../src/method/plane.js';
 import { combine } from '../src/method/vector.js';
+import { type ModelConfig, modelSection } from '../src/config/model-config.js';
 import { networkFor } from '../src/model/network-for.js';
+import { unflatten } from '../src/model/parameter-layout.js';
+import { recomputeStatistics } from '../src/model/recompute-statistics.js';
 import { initBackend, tf } from '../src/tf/backend.js';
 import { trainCurve } from '../src/train/train-curve.js';
 import { trainEndpoint } from '../src/train/train-endpoint.js';
@@ -140,5 +147,93 @@ describe('fast evaluation', () => {
     const direct = evaluateDirect(network, data, combine([w1, bend, w2], c));
     assert.ok(Math.abs((fast.train.nll[0] as number) - direct.train.nll) < 1e-4);
     terms.forEach(disposeTerm);
+  });
+});
+
+describe('batch-norm evaluation', () => {
+  const cases: { name: string; config: Partial<ModelConfig> }[] = [
+    { name: 'mlp 24-16 batch norm', config: { hidden: [24, 16], batchNorm: true } },
+    {
+      name: 'cnn 4-8 dense 16 batch norm',
+      config: { type: 'cnn', channels: [4, 8], dense: 16, batchNorm: true },
+    },
+  ];
+  for (const c of cases) {
+    describe(c.name, () => {
+      const bn = networkFor(modelSection.parse(c.config), [28, 28, 1], 10);
+      let e1: Float32Array;
+      let e2: Float32Array;
+      before(() => {
+        e1 = trainEndpoint(bn, data, optimiser, 1);
+        e2 = trainEndpoint(bn, data, optimiser, 2);
+      });
+
+      test('the midpoint scores better with recomputed than with stale statistics', () => {
+        const midpoint = combine([e1, e2], [0.5, 0.5]);
+        const before = tf.memory().numTensors;
+        const recomputed = evaluateDirect(bn, data, midpoint);
+        assert.deepEqual(evaluateDirect(bn, data, midpoint), recomputed);
+        const [atEnd, atMid] = [e1, midpoint].map((w) =>
+          tf.tidy(() => unflatten(bn.blocks, tf.tensor1d(w))),
+        ) as [tf.Tensor[], tf.Tensor[]];
+        const endStatistics = recomputeStatistics(bn, atEnd, data.train);
+        const stale = scoreParameters(bn, data, atMid, {
+          kind: 'fixed',
+          statistics: endStatistics,
+        });
+        tf.dispose([...atEnd, ...atMid]);
+        tf.dispose(endStatistics.flatMap((s) => [s.mean, s.variance]));
+        assert.equal(tf.memory().numTensors, before, 'scoring leaked tensors');
+        assert.ok(
+          recomputed.train.nll < stale.train.nll - 0.01,
+          `recomputed ${recomputed.train.nll}, stale ${stale.train.nll}`,
+        );
+        assert.ok(recomputed.test.nll < stale.test.nll);
+      });
+
+      test('points of the plane score as their weight vectors do', () => {
+        const coefficients = [
+          [1, 0],
+          [0.3, 0.7],
+          [-0.2, 1.2],
+        ];
+        const before = tf.memory().numTensors;
+        const scores = evaluatePoints(bn, data, [e1, e2], coefficients);
+        assert.equal(tf.memory().numTensors, before, 'scoring leaked tensors');
+        coefficients.forEach((point, p) => {
+          const direct = evaluateDirect(bn, data, combine([e1, e2], point));
+          // The points are combined in float32 on the backend, the vectors in float64.
+          assert.ok(
+            Math.abs((scores.train.nll[p] as number) - direct.train.nll) < 1e-3,
+          );
+          assert.ok(Math.abs((scores.test.nll[p] as number) - direct.test.nll) < 1e-3);
+          assert.ok(
+            Math.abs((scores.test.error[p] as number) - direct.test.error) <= 1,
+          );
+        });
+      });
+    });
+  }
+
+  test("the first layer's recomputed statistics are its whole-split moments", () => {
+    const bn = networkFor(
+      modelSection.parse({ hidden: [12], batchNorm: true }),
+      [28, 28, 1],
+      10,
+    );
+    const weights = trainEndpoint(bn, data, { ...optimiser, epochs: 1 }, 6);
+    const before = tf.memory().numTensors;
+    tf.tidy(() => {
+      const parameters = unflatten(bn.blocks, tf.tensor1d(weights));
+      const [stats] = recomputeStatistics(bn, parameters, data.train);
+      const [w, b] = parameters as [tf.Tensor2D, tf.Tensor1D];
+      const moments = tf.moments(tf.relu(tf.add(tf.matMul(data.train.x, w), b)), 0);
+      const gap = (a: tf.Tensor, e: tf.Tensor): number =>
+        tf.max(tf.abs(tf.sub(a, e))).dataSync()[0] as number;
+      assert.ok(stats);
+      assert.ok(gap(stats.mean, moments.mean) < 1e-4);
+      assert.ok(gap(stats.variance, moments.variance) < 1e-4);
+    });
+    assert.equal(tf.memory().numTensors, before);
   });
 });

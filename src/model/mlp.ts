@@ -7,7 +7,7 @@
  */
 import { type ModelConfig } from '../config/model-config.js';
 import { tf } from '../tf/backend.js';
-import { type LayerStatistics, type Normalisation, batchNorm } from './batch-norm.js';
+import { type LayerStatistics, batchNorm } from './batch-norm.js';
 import { dense } from './dense.js';
 import { mlpLayout } from './mlp-layout.js';
 import { type Network, countText } from './network.js';
