@@ -69,11 +69,8 @@ export default async function run(
           weights: trainEndpoint(layout, data, task.optimiser, task.seed, report),
           backend,
         };
-      case 'curve': {
-        if (task.shape.type !== 'bezier' || task.shape.controlPoints !== 3) {
-          throw new IcarusError('only the 3-point Bezier is supported yet');
-        }
-        const trained = trainCurve(
+      case 'curve':
+        return trainCurve(
           layout,
           data,
           task.optimiser,
@@ -81,12 +78,8 @@ export default async function run(
           task.w2,
           task.snapshotCount,
           report,
+          task.shape,
         );
-        return {
-          bends: [trained.bend],
-          snapshots: trained.snapshots.map((s) => ({ ...s, bends: [s.bend] })),
-        };
-      }
       case 'points': {
         const basis = task.keys.map((key, k) => {
           let term = terms.get(key);

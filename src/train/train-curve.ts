@@ -1,12 +1,13 @@
 /**
- * Trains the bend of a 3-point quadratic Bezier curve between two fixed endpoints
- * (shared/REFERENCE.md): the bend starts at the segment's midpoint; each mini-batch
- * draws one t ~ U(0, 1) for the whole batch and steps on
- * cross-entropy(phi(t)) + 0.5 wd |phi(t)|^2. Copies of the bend are kept at the
- * requested steps, the snapshots the video moves through.
+ * Trains the interior control points of a curve (Bezier or PolyChain, any number of
+ * points) between two fixed endpoints (shared/REFERENCE.md): the points start on the
+ * segment ("init linear"); each mini-batch draws one t ~ U(0, 1) for the whole batch
+ * and steps on cross-entropy(phi(t)) + 0.5 wd |phi(t)|^2. Copies of the points are
+ * kept at the requested steps, the snapshots the video moves through.
  */
 import { type DataTensors } from '../landscape/data-tensors.js';
-import { bezierCoefficients } from '../method/bezier.js';
+import { linearInitWeights } from '../method/bezier.js';
+import { type CurveShape, curveCoefficients } from '../method/curves.js';
 import { learningRateAt } from '../method/schedule.js';
 import {
   type MlpLayout,
@@ -22,9 +23,12 @@ import { MomentumSgd, l2Term } from './momentum-sgd.js';
 import { type EpochReport, type OptimiserConfig } from './optimiser-config.js';
 
 export interface CurveResult {
-  bend: Float32Array;
-  snapshots: { step: number; epoch: number; bend: Float32Array }[];
+  /** The trained interior control points theta_1 .. theta_(n-2). */
+  bends: Float32Array[];
+  snapshots: { step: number; epoch: number; bends: Float32Array[] }[];
 }
+
+export const threePointBezier: CurveShape = { type: 'bezier', controlPoints: 3 };
 
 /** `count` steps spread evenly from 0 (untrained) to the last step inclusive. */
 export function snapshotSteps(totalSteps: number, count: number): number[] {
@@ -41,37 +45,45 @@ export function trainCurve(
   w2: Float32Array,
   snapshotCount: number,
   onEpoch: EpochReport = () => {},
+  shape: CurveShape = threePointBezier,
 ): CurveResult {
   const stepsPerEpoch = batchesPerEpoch(data.train.count, config.batchSize);
   const totalSteps = stepsPerEpoch * config.epochs;
   const wanted = snapshotSteps(totalSteps, snapshotCount);
   const ends = [tf.tensor1d(w1), tf.tensor1d(w2)];
   const [start, finish] = ends.map((e) => unflatten(layout, e as tf.Tensor1D));
-  const bendLayers = tf.tidy(() =>
-    (start ?? []).map(([w, b], i) => {
-      const [w2l, b2l] = (finish ?? [])[i] as [tf.Tensor2D, tf.Tensor1D];
-      return [
-        tf.variable(tf.add(w, w2l).mul(0.5)),
-        tf.variable(tf.add(b, b2l).mul(0.5)),
-      ] as [tf.Variable, tf.Variable];
-    }),
+  // Point j starts at (1 - s) w1 + s w2 with s = j / (n - 1): the untrained curve is
+  // the segment. (For the 3-point curve, 0.5 w1 + 0.5 w2 rounds as (w1 + w2) / 2.)
+  const bends = linearInitWeights(shape.controlPoints).map(([a, b]) =>
+    tf.tidy(() =>
+      (start ?? []).map(([w, bias], i) => {
+        const [fw, fb] = (finish ?? [])[i] as [tf.Tensor2D, tf.Tensor1D];
+        return [
+          tf.variable(tf.add(tf.mul(w, a), tf.mul(fw, b))),
+          tf.variable(tf.add(tf.mul(bias, a), tf.mul(fb, b))),
+        ] as [tf.Variable, tf.Variable];
+      }),
+    ),
   );
-  const variables = bendLayers.flat();
+  // theta_0 .. theta_(n-1) layer by layer; the endpoints are constants.
+  const controls = [start ?? [], ...bends, finish ?? []] as [tf.Tensor, tf.Tensor][][];
+  const variables = bends.flat(2);
   const sgd = new MomentumSgd(variables, config.momentum);
   const batchRng = random(config.seed, 'curve-batches');
   const tRng = random(config.seed, 'curve-t');
   const snapshots: CurveResult['snapshots'] = [];
   let step = 0;
 
-  const copyBend = (): Float32Array => {
-    const flat = flatten(bendLayers as [tf.Tensor2D, tf.Tensor1D][]);
-    const out = new Float32Array(flat.dataSync());
-    flat.dispose();
-    return out;
-  };
+  const copyBends = (): Float32Array[] =>
+    bends.map((layers) => {
+      const flat = flatten(layers as [tf.Tensor2D, tf.Tensor1D][]);
+      const out = new Float32Array(flat.dataSync());
+      flat.dispose();
+      return out;
+    });
   const maybeSnapshot = (): void => {
     while (snapshots.length < wanted.length && wanted[snapshots.length] === step) {
-      snapshots.push({ step, epoch: step / stepsPerEpoch, bend: copyBend() });
+      snapshots.push({ step, epoch: step / stepsPerEpoch, bends: copyBends() });
     }
   };
 
@@ -82,15 +94,20 @@ export function trainCurve(
       let total = 0;
       let batches = 0;
       forEachBatch(data.train, config.batchSize, batchRng, (batch) => {
-        const [c0, c1, c2] = bezierCoefficients(tRng(), 3) as [number, number, number];
+        const weights = curveCoefficients(shape, tRng());
         total += sgd.step(() => {
-          const phi = bendLayers.map(([w, b], i) => {
-            const [sw, sb] = (start ?? [])[i] as [tf.Tensor2D, tf.Tensor1D];
-            const [fw, fb] = (finish ?? [])[i] as [tf.Tensor2D, tf.Tensor1D];
-            return [
-              tf.addN([tf.mul(sw, c0), tf.mul(w, c1), tf.mul(fw, c2)]),
-              tf.addN([tf.mul(sb, c0), tf.mul(b, c1), tf.mul(fb, c2)]),
-            ] as [tf.Tensor2D, tf.Tensor1D];
+          const phi = (controls[0] as [tf.Tensor, tf.Tensor][]).map((_, i) => {
+            const mix = (part: 0 | 1): tf.Tensor => {
+              // Points with no weight at this t (PolyChain) add nothing and get no
+              // gradient, so they are left out of the sum.
+              const terms = controls.flatMap((layers, k) =>
+                weights[k]
+                  ? [tf.mul((layers[i] as tf.Tensor[])[part] as tf.Tensor, weights[k])]
+                  : [],
+              );
+              return terms.length === 1 ? (terms[0] as tf.Tensor) : tf.addN(terms);
+            };
+            return [mix(0), mix(1)] as [tf.Tensor2D, tf.Tensor1D];
           });
           const logits = forward(phi, batch.x);
           return tf.add(
@@ -104,7 +121,7 @@ export function trainCurve(
       });
       onEpoch(epoch + 1, total / batches);
     }
-    return { bend: copyBend(), snapshots };
+    return { bends: copyBends(), snapshots };
   } finally {
     sgd.dispose();
     tf.dispose([
