@@ -1,12 +1,11 @@
 /**
- * The `icarus` command: `train` builds a landscape bundle, `render` and `still` turn
- * a scene into a video or a picture.
+ * The `icarus` command: `train` builds a landscape bundle (`merge` joins grid shards),
+ * `render` and `still` turn a scene into a video or a picture.
  */
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { IcarusError } from './config/errors.js';
-import { numberFlag } from './config/flags.js';
-import { ensureLandscape } from './landscape/ensure.js';
+import { mergeCommand, trainCommand } from './landscape/cli-commands.js';
 import { type LogLevel, logger, setLogLevel } from './log/logger.js';
 import { renderCommand, stillCommand } from './render/cli-commands.js';
 import { interrupted, runCleanups } from './util/cleanup.js';
@@ -44,39 +43,11 @@ async function main(): Promise<void> {
       const level: LogLevel = argv.quiet ? 'error' : argv.verbose ? 'debug' : 'info';
       setLogLevel(level);
     })
-    .command(
-      'train [config]',
-      'train the endpoints and the curve, measure the plane, write a landscape bundle',
-      (y) =>
-        y
-          .positional('config', {
-            type: 'string',
-            default: 'config/train/mnist-mlp.yaml',
-            describe: 'training config (YAML)',
-          })
-          .option('force', {
-            type: 'boolean',
-            default: false,
-            describe: 'train even if the bundle exists',
-          })
-          .option('workers', {
-            type: 'string',
-            requiresArg: true,
-            describe: 'worker threads (default: the config)',
-          }),
-      async (argv) => {
-        const dir = await ensureLandscape(argv.config, {
-          force: argv.force,
-          ...(argv.workers === undefined
-            ? {}
-            : { workers: numberFlag('workers', argv.workers, '2') as number }),
-        });
-        process.stdout.write(`${dir}\n`);
-      },
-    )
+    .command(trainCommand)
+    .command(mergeCommand)
     .command(renderCommand)
     .command(stillCommand)
-    .demandCommand(1, 'name a command: train, render or still')
+    .demandCommand(1, 'name a command: train, merge, render or still')
     .strict()
     .recommendCommands()
     .help()

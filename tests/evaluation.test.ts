@@ -85,9 +85,11 @@ describe('training', () => {
     assert.equal(result.snapshots[0]?.step, 0);
     // The untrained bend is the midpoint of the segment.
     const midpoint = combine([w1, w2], [0.5, 0.5]);
-    const first = result.snapshots[0]?.bend as Float32Array;
+    const first = result.snapshots[0]?.bends[0] as Float32Array;
     assert.ok(first.every((v, i) => Math.abs(v - (midpoint[i] as number)) < 1e-6));
-    assert.ok(result.bend.some((v, i) => Math.abs(v - (midpoint[i] as number)) > 1e-4));
+    assert.ok(
+      result.bends[0]?.some((v, i) => Math.abs(v - (midpoint[i] as number)) > 1e-4),
+    );
   });
 
   test('the same seed trains the same endpoint', () => {
@@ -102,7 +104,8 @@ describe('training', () => {
 
 describe('fast evaluation', () => {
   test('a grid point from the grid code equals a direct evaluation', () => {
-    const bend = trainCurve(network, data, { ...optimiser, seed: 3 }, w1, w2, 2).bend;
+    const bend = trainCurve(network, data, { ...optimiser, seed: 3 }, w1, w2, 2)
+      .bends[0] as Float32Array;
     const plane = planeBasis(w1, bend, w2);
     const terms = [w1, plane.u, plane.v].map((v) => basisTerm(layout, data, v));
     const points: [number, number][] = [

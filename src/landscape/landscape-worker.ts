@@ -5,7 +5,6 @@
  * evaluator scores) a cache of first-layer products keyed by basis-vector name, so
  * grid rows after the first reuse them. Other models are scored directly.
  */
-import { IcarusError } from '../config/errors.js';
 import { loadDataset } from '../data/dataset.js';
 import { type Network } from '../model/network.js';
 import { networkFor } from '../model/network-for.js';
@@ -72,11 +71,8 @@ export default async function run(
           backend,
           description: network.description,
         };
-      case 'curve': {
-        if (task.shape.type !== 'bezier' || task.shape.controlPoints !== 3) {
-          throw new IcarusError('only the 3-point Bezier is supported yet');
-        }
-        const trained = trainCurve(
+      case 'curve':
+        return trainCurve(
           network,
           data,
           task.optimiser,
@@ -84,12 +80,8 @@ export default async function run(
           task.w2,
           task.snapshotCount,
           report,
+          task.shape,
         );
-        return {
-          bends: [trained.bend],
-          snapshots: trained.snapshots.map((s) => ({ ...s, bends: [s.bend] })),
-        };
-      }
       case 'points': {
         const layout = network.affine;
         if (!layout) {

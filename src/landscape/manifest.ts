@@ -47,9 +47,11 @@ export interface Snapshot {
   step: number;
   /** Fractional curve epoch of the copy (0 = untrained, the segment). */
   epoch: number;
-  /** The bend projected onto the final plane. */
+  /** The bend (the middle interior control point) projected onto the final plane. */
   bend: Point2;
-  /** Distance of the bend from the final plane, in weight space. */
+  /** Every interior control point, projected onto the final plane. */
+  bends: Point2[];
+  /** Largest distance of an interior control point from the final plane. */
   offPlane: number;
   /** The snapshot's curve projected onto the plane, at `snapshotTs`. */
   curve: Point2[];
@@ -69,7 +71,14 @@ export interface PlaneInfo {
   ys: number[];
   dx: number;
   dy: number;
-  points: { w1: Point2; bend: Point2; w2: Point2 };
+  /**
+   * w1 and w2, the plane's third point `bend` (the bend of a 3-point curve, else the
+   * curve's midpoint phi(0.5), as `through` says) and every interior control point.
+   */
+  points: { w1: Point2; bend: Point2; w2: Point2; bends: Point2[] };
+  through: 'bend' | 'curve-midpoint';
+  /** Distance of each interior control point from the plane (0 for 3 points). */
+  offPlane: number[];
   /** The trained curve projected onto the plane, at `paths.ts`. */
   curve: Point2[];
   /** The straight segment at `paths.ts` (on the plane: y = 0). */
@@ -96,9 +105,9 @@ export interface LandscapeManifest {
   backend: string;
   config: unknown;
   data: { source: string; trainCount: number; testCount: number; seed: number };
-  model: { kind: 'mlp'; layers: number[]; parameterCount: number };
+  model: { kind: 'mlp' | 'cnn'; parameterCount: number };
   endpoints: EndpointSummary[];
-  curve: { kind: 'bezier'; controlPoints: number; epochs: number };
+  curve: { kind: 'bezier' | 'polychain'; controlPoints: number; epochs: number };
   paths: {
     ts: number[];
     curve: PathMetrics;
@@ -111,8 +120,6 @@ export interface LandscapeManifest {
   plane: PlaneInfo;
   snapshotTs: number[];
   snapshots: Snapshot[];
-  /** Seconds per stage, and `total`. */
-  timings: Record<string, number>;
 }
 
 export interface Grid {

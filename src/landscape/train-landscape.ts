@@ -1,16 +1,27 @@
 /**
  * The offline stage: two endpoints, the curve, metrics along the curve and the
- * segment, snapshots of the bend, and the loss grid on the plane. Each stage runs on
- * a pool of worker threads; `writeBundle` turns the result into a bundle.
+ * segment, snapshots of the curve, and the loss grid on the plane. Each stage runs on
+ * a pool of worker threads. With a work folder (`RunState`) every finished stage and
+ * grid row is saved, so a run resumes where it stopped; with a shard it computes only
+ * its part of the grid. `writeBundle` turns a complete result into a bundle.
  */
 import { type TrainConfig } from '../config/train-config.js';
-import { classCount, pixelCount } from '../data/mnist.js';
 import { logger } from '../log/logger.js';
-import { Stages } from '../log/progress.js';
+import { type Bar, Stages } from '../log/progress.js';
 import { evenTs } from '../method/bezier.js';
-import { type PlaneBasis, gridAxis, planeBasis, project } from '../method/plane.js';
+import { type CurveShape, curvePath } from '../method/curves.js';
+import { type PlaneBasis, gridAxis, project } from '../method/plane.js';
 import { gram } from '../method/vector.js';
 import { backendChoice, tf } from '../tf/backend.js';
+import {
+  type CurveControls,
+  type PlaneThird,
+  curveControls,
+  curvePlane,
+  projectCurve,
+} from './curve-geometry.js';
+import { type GridShard, shardRows } from './grid-shard.js';
+import { GridStore, type GridValues } from './grid-store.js';
 import { LandscapePool } from './landscape-pool.js';
 import {
   type EndpointSummary,
@@ -20,22 +31,18 @@ import {
   type Snapshot,
 } from './manifest.js';
 import { pathMetrics } from './path-metrics.js';
-import {
-  type PoolJob,
-  bezierPath,
-  projectedCurve,
-  scorePath,
-  segmentPath,
-} from './score-points.js';
+import { type RunState } from './run-state.js';
+import { type PoolJob, scorePath, segmentPath } from './score-points.js';
 import { type CurveTaskResult } from './tasks.js';
 
 const log = logger('train');
 
 export interface TrainedLandscape {
   backend: string;
-  sizes: number[];
-  weights: { w1: Float32Array; bend: Float32Array; w2: Float32Array };
-  snapshotBends: Float32Array[];
+  shape: CurveShape;
+  weights: { w1: Float32Array; bends: Float32Array[]; w2: Float32Array };
+  /** Interior control points of each snapshot. */
+  snapshotBends: Float32Array[][];
   endpoints: EndpointSummary[];
   ts: number[];
   curve: PathMetrics;
@@ -45,19 +52,53 @@ export interface TrainedLandscape {
     betas: number[];
     dx: number;
     dy: number;
+    through: PlaneThird;
+    /** The plane's third point (the bend, or the curve's midpoint). */
     bend: Point2;
-    /** [alpha][beta] row-major grids. */
-    grids: Record<GridMetric, Float32Array>;
+    /** The curve's interior control points, projected, and their distance off it. */
+    bends: Point2[];
+    offPlane: number[];
+    /** The trained curve projected, at `ts`. */
+    curve: Point2[];
+    /** [alpha][beta] row-major grids; NaN where a shard left a cell to others. */
+    grids: GridValues;
   };
   snapshotTs: number[];
   snapshots: Snapshot[];
+  /** True when every grid cell is computed (false for a shard). */
+  complete: boolean;
   /** Seconds per stage, and `total`. */
   timings: Record<string, number>;
 }
 
+export interface LandscapeOptions {
+  /** The work folder: finished stages are saved there and reused. */
+  state?: RunState;
+  /** Compute only this part of the grid. */
+  shard?: GridShard;
+}
+
+/** Starts the threads on first use: a run whose stages are all saved needs none. */
+function lazyPool(workers: number): {
+  readonly pool: LandscapePool;
+  destroy(): Promise<void>;
+} {
+  let pool: LandscapePool | undefined;
+  return {
+    get pool() {
+      pool ??= new LandscapePool(workers);
+      return pool;
+    },
+    destroy: async () => pool?.destroy(),
+  };
+}
+
 interface Run extends PoolJob {
   config: TrainConfig;
+  shape: CurveShape;
   stages: Stages;
+  state: RunState | undefined;
+  timings: Record<string, number>;
 }
 
 interface Endpoints {
@@ -66,70 +107,100 @@ interface Endpoints {
   backend: string;
 }
 
-export async function trainLandscape(config: TrainConfig): Promise<TrainedLandscape> {
+interface Paths {
+  curve: PathMetrics;
+  segment: PathMetrics;
+}
+
+export async function trainLandscape(
+  config: TrainConfig,
+  options: LandscapeOptions = {},
+): Promise<TrainedLandscape> {
   const started = performance.now();
-  const timings: Record<string, number> = {};
-  const timed = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
-    const since = performance.now();
-    const out = await work();
-    timings[name] = (performance.now() - since) / 1000;
-    return out;
-  };
   backendChoice();
-  const sizes = [pixelCount, ...config.model.hidden, classCount];
-  log.info(
-    `${config.data.source}: ${config.data.trainCount} train / ` +
-      `${config.data.testCount} test examples`,
-  );
+  const { type, controlPoints } = config.curve;
+  const threads = lazyPool(config.workers);
   const run: Run = {
     config,
-    pool: new LandscapePool(config.workers),
+    shape: { type, controlPoints },
+    get pool() {
+      return threads.pool;
+    },
     base: { data: config.data, model: config.model },
     weightDecay: config.curve.weightDecay,
     stages: new Stages(5, 'train'),
+    state: options.state,
+    timings: options.state?.loadJson<Record<string, number>>('timings') ?? {},
   };
+  log.info(
+    `${config.model.type} on ${config.data.source} (${config.data.trainCount} train / ` +
+      `${config.data.testCount} test), ${controlPoints}-point ${type} curve`,
+  );
   try {
-    const ends = await timed('endpoints', () => trainEndpoints(run));
     const ts = evenTs(config.paths.points);
-    // The segment's path needs only the endpoints, so it is scored beside the curve.
-    const segment = scorePath(run, ['w1', 'w2'], [ends.w1, ends.w2], segmentPath(ts));
-    const curve = await timed('curve', () => trainCurveStage(run, ends));
-    const bend = curve.bends[0] as Float32Array;
-    const paths = await timed('paths', () =>
-      evaluatePaths(run, ends, bend, ts, segment),
-    );
-    const plane = planeBasis(ends.w1, bend, ends.w2);
+    const ends = await endpointsStage(run);
+    // The segment needs only the endpoints, so it is scored beside the curve.
+    const segment = run.state?.has('paths.json')
+      ? undefined
+      : scorePath(run, ['w1', 'w2'], [ends.w1, ends.w2], segmentPath(ts));
+    const curve = await curveStage(run, ends);
+    const controls = curveControls(run.shape, ends.w1, curve.bends, ends.w2);
+    const paths = await pathsStage(run, controls, ts, segment);
+    const plane = curvePlane(controls);
     const snapshotTs = evenTs(config.snapshots.points);
-    const snapshots = await timed('snapshots', () =>
-      evaluateSnapshots(run, ends, curve, plane, snapshotTs),
-    );
-    const grid = await timed('grid', () => evaluateGrid(run, ends.w1, plane));
-    timings.total = (performance.now() - started) / 1000;
-    const bendAt = project(plane, bend);
+    const snapshots = await snapshotsStage(run, ends, curve, plane.basis, snapshotTs);
+    const grid = await gridStage(run, ends.w1, plane.basis, options.shard);
+    run.timings.total = (performance.now() - started) / 1000;
+    const projected = projectCurve(plane.basis, controls, ts);
     const last = ts.length - 1;
     return {
       backend: ends.backend,
-      sizes,
-      weights: { w1: ends.w1, bend, w2: ends.w2 },
-      snapshotBends: curve.snapshots.map((s) => s.bends[0] as Float32Array),
+      shape: run.shape,
+      weights: { w1: ends.w1, bends: curve.bends, w2: ends.w2 },
+      snapshotBends: curve.snapshots.map((s) => s.bends),
       endpoints: config.endpoints.seeds.map((seed, i) =>
         endpointSummary(paths.segment, i === 0 ? 0 : last, seed),
       ),
       ts,
       curve: paths.curve,
       segment: paths.segment,
-      plane: { ...grid, dx: plane.dx, dy: plane.dy, bend: [bendAt.x, bendAt.y] },
+      plane: {
+        alphas: grid.alphas,
+        betas: grid.betas,
+        grids: grid.store.values,
+        dx: plane.basis.dx,
+        dy: plane.basis.dy,
+        through: plane.through,
+        bend: planeBend(plane.basis, plane.third),
+        bends: projected.bends,
+        offPlane: projected.offPlane,
+        curve: projected.points,
+      },
       snapshotTs,
       snapshots,
-      timings,
+      complete: grid.store.pendingRows(0, grid.alphas.length).length === 0,
+      timings: run.timings,
     };
   } finally {
-    await run.pool.destroy();
+    await threads.destroy();
   }
 }
 
+/** Records a stage's seconds, in the work folder too (a resumed run keeps them). */
+function timed(run: Run, name: string, since: number): void {
+  run.timings[name] = (run.timings[name] ?? 0) + (performance.now() - since) / 1000;
+  run.state?.saveJson('timings', run.timings);
+}
+
 /** (1) Both endpoints at once, one per thread. */
-async function trainEndpoints(run: Run): Promise<Endpoints> {
+async function endpointsStage(run: Run): Promise<Endpoints> {
+  const saved = run.state?.loadVectors('endpoints');
+  const meta = run.state?.loadJson<{ backend: string }>('endpoints');
+  if (saved && meta) {
+    run.stages.skip('train endpoints', 'done earlier, read from the work folder');
+    return { w1: saved[0] as Float32Array, w2: saved[1] as Float32Array, ...meta };
+  }
+  const since = performance.now();
   const { seeds, ...optimiser } = run.config.endpoints;
   const bar = run.stages.stage(
     'train endpoints',
@@ -151,18 +222,36 @@ async function trainEndpoints(run: Run): Promise<Endpoints> {
     `backend: ${backend} (TensorFlow.js ${tf.version.tfjs}), ${run.config.workers} threads`,
   );
   const [w1, w2] = trained.map((t) => t.weights) as [Float32Array, Float32Array];
+  run.state?.saveVectors('endpoints', [w1, w2]);
+  run.state?.saveJson('endpoints', { backend });
+  timed(run, 'endpoints', since);
   return { w1, w2, backend };
 }
 
-/** (2) The bend of the curve, with copies of it along the way. */
-async function trainCurveStage(run: Run, ends: Endpoints): Promise<CurveTaskResult> {
-  const { controlPoints, type, ...optimiser } = run.config.curve;
+/** (2) The curve's interior control points, with copies of them along the way. */
+async function curveStage(run: Run, ends: Endpoints): Promise<CurveTaskResult> {
+  const bends = run.state?.loadVectors('bends');
+  const copies = run.state?.loadVectors('snapshot-bends');
+  const meta = run.state?.loadJson<{ step: number; epoch: number }[]>('snapshots-at');
+  if (bends && copies && meta) {
+    run.stages.skip('train curve', 'done earlier, read from the work folder');
+    const per = bends.length;
+    return {
+      bends,
+      snapshots: meta.map((m, i) => ({
+        ...m,
+        bends: copies.slice(i * per, (i + 1) * per),
+      })),
+    };
+  }
+  const since = performance.now();
+  const { controlPoints: _n, type: _type, ...optimiser } = run.config.curve;
   const bar = run.stages.stage('train curve', optimiser.epochs, 'epochs');
   const curve = await run.pool.curve(
     {
       ...run.base,
       optimiser,
-      shape: { type, controlPoints },
+      shape: run.shape,
       w1: ends.w1,
       w2: ends.w2,
       snapshotCount: run.config.snapshots.count,
@@ -170,35 +259,62 @@ async function trainCurveStage(run: Run, ends: Endpoints): Promise<CurveTaskResu
     (m) => bar.update(m.epoch, `loss ${m.loss.toFixed(3)}`),
   );
   bar.stop();
+  run.state?.saveVectors('bends', curve.bends);
+  run.state?.saveVectors(
+    'snapshot-bends',
+    curve.snapshots.flatMap((s) => s.bends),
+  );
+  run.state?.saveJson(
+    'snapshots-at',
+    curve.snapshots.map(({ step, epoch }) => ({ step, epoch })),
+  );
+  timed(run, 'curve', since);
   return curve;
 }
 
 /** (3) Metrics along the trained curve and along the segment. */
-async function evaluatePaths(
+async function pathsStage(
   run: Run,
-  ends: Endpoints,
-  bend: Float32Array,
+  controls: CurveControls,
   ts: number[],
-  segment: Promise<PathMetrics>,
-): Promise<{ curve: PathMetrics; segment: PathMetrics }> {
+  segment: Promise<PathMetrics> | undefined,
+): Promise<Paths> {
+  const saved = run.state?.loadJson<Paths>('paths');
+  if (saved || !segment) {
+    run.stages.skip('evaluate paths', 'done earlier, read from the work folder');
+    return saved as Paths;
+  }
+  const since = performance.now();
   const bar = run.stages.stage('evaluate paths', 2 * ts.length, 'points');
-  const basis = [ends.w1, bend, ends.w2];
-  const curve = await scorePath(run, ['w1', 'bend', 'w2'], basis, bezierPath(ts));
+  const curve = await scorePath(
+    run,
+    controls.keys,
+    controls.vectors,
+    curvePath(controls.shape, ts),
+  );
   bar.update(ts.length);
   const done = { curve, segment: await segment };
   bar.update(2 * ts.length);
   bar.stop();
+  run.state?.saveJson('paths', done);
+  timed(run, 'paths', since);
   return done;
 }
 
 /** (4) Each snapshot's curve, projected onto the final plane, with its metrics. */
-async function evaluateSnapshots(
+async function snapshotsStage(
   run: Run,
   ends: Endpoints,
   curve: CurveTaskResult,
   plane: PlaneBasis,
   ts: number[],
 ): Promise<Snapshot[]> {
+  const saved = run.state?.loadJson<Snapshot[]>('snapshots');
+  if (saved) {
+    run.stages.skip('evaluate snapshots', 'done earlier, read from the work folder');
+    return saved;
+  }
+  const since = performance.now();
   const bar = run.stages.stage(
     'evaluate snapshots',
     curve.snapshots.length,
@@ -207,45 +323,98 @@ async function evaluateSnapshots(
   let done = 0;
   const snapshots = await Promise.all(
     curve.snapshots.map(async (s, i): Promise<Snapshot> => {
-      const keys = ['w1', `snapshot-${i}`, 'w2'];
+      const controls = curveControls(
+        run.shape,
+        ends.w1,
+        s.bends,
+        ends.w2,
+        `snapshot-${i}`,
+      );
       const metrics = await scorePath(
         run,
-        keys,
-        [ends.w1, s.bends[0] as Float32Array, ends.w2],
-        bezierPath(ts),
+        controls.keys,
+        controls.vectors,
+        curvePath(run.shape, ts),
       );
       bar.update(++done);
-      const at = project(plane, s.bends[0] as Float32Array);
+      const projected = projectCurve(plane, controls, ts);
       return {
         step: s.step,
         epoch: s.epoch,
-        bend: [at.x, at.y],
-        offPlane: at.off,
-        curve: projectedCurve(ts, [at.x, at.y], plane.dx),
+        bend: middleBend(projected.bends),
+        bends: projected.bends,
+        offPlane: Math.max(...projected.offPlane),
+        curve: projected.points,
         trainLoss: metrics.trainLoss,
         testError: metrics.testError,
       };
     }),
   );
   bar.stop();
+  run.state?.saveJson('snapshots', snapshots);
+  timed(run, 'snapshots', since);
   return snapshots;
 }
 
+/** Plane coordinates of the plane's third point. */
+function planeBend(basis: PlaneBasis, third: Float32Array): Point2 {
+  const at = project(basis, third);
+  return [at.x, at.y];
+}
+
+/** The middle interior control point (the bend of a 3-point curve). */
+function middleBend(bends: Point2[]): Point2 {
+  return bends[Math.floor((bends.length - 1) / 2)] as Point2;
+}
+
 /** (5) The grid on the plane (shared/REFERENCE.md margins), one task per alpha row. */
-async function evaluateGrid(
+async function gridStage(
   run: Run,
   w1: Float32Array,
   plane: PlaneBasis,
-): Promise<Pick<TrainedLandscape['plane'], 'alphas' | 'betas' | 'grids'>> {
+  shard: GridShard | undefined,
+): Promise<{ alphas: number[]; betas: number[]; store: GridStore }> {
   const [alphaCount, betaCount] = run.config.plane.grid;
   const alphas = gridAxis(alphaCount, run.config.plane.margin);
   const betas = gridAxis(betaCount, run.config.plane.margin);
-  const bar = run.stages.stage('evaluate grid', alphaCount, 'rows');
+  const store = new GridStore(run.state, [alphaCount, betaCount]);
+  const [start, end] = shardRows(shard, alphaCount);
+  const pending = store.pendingRows(start, end);
+  const part = shard
+    ? ` (shard ${shard.index}/${shard.count}: rows ${start}-${end - 1})`
+    : '';
+  if (pending.length === 0) {
+    run.stages.skip('evaluate grid', `done earlier${part}`);
+    return { alphas, betas, store };
+  }
+  const since = performance.now();
+  const resumed = end - start - pending.length;
+  const bar = run.stages.stage(`evaluate grid${part}`, end - start, 'rows');
+  if (resumed > 0)
+    log.info(`grid: ${resumed} rows done earlier, ${pending.length} to go`);
+  await evaluateRows(run, w1, plane, alphas, betas, pending, store, bar, resumed);
+  bar.stop();
+  timed(run, 'grid', since);
+  return { alphas, betas, store };
+}
+
+async function evaluateRows(
+  run: Run,
+  w1: Float32Array,
+  plane: PlaneBasis,
+  alphas: number[],
+  betas: number[],
+  rows: number[],
+  store: GridStore,
+  bar: Bar,
+  alreadyDone: number,
+): Promise<void> {
   const basis = [w1, plane.u, plane.v];
   const planeGram = gram(basis);
-  let done = 0;
-  const rows = await Promise.all(
-    alphas.map(async (alpha) => {
+  let done = alreadyDone;
+  await Promise.all(
+    rows.map(async (row) => {
+      const alpha = alphas[row] as number;
       const coefficients = betas.map((beta) => [1, alpha * plane.dx, beta * plane.dy]);
       const scores = await run.pool.points({
         ...run.base,
@@ -253,23 +422,17 @@ async function evaluateGrid(
         basis,
         coefficients,
       });
+      const m = pathMetrics(scores, coefficients, planeGram, run.weightDecay);
+      const metrics: Record<GridMetric, number[]> = {
+        trainLoss: m.trainLoss,
+        trainError: m.trainError,
+        testLoss: m.testLoss,
+        testError: m.testError,
+      };
+      store.setRow(row, metrics);
       bar.update(++done);
-      return pathMetrics(scores, coefficients, planeGram, run.weightDecay);
     }),
   );
-  bar.stop();
-  const grid = (pick: (m: PathMetrics) => number[]): Float32Array =>
-    Float32Array.from(rows.flatMap(pick));
-  return {
-    alphas,
-    betas,
-    grids: {
-      trainLoss: grid((m) => m.trainLoss),
-      trainError: grid((m) => m.trainError),
-      testLoss: grid((m) => m.testLoss),
-      testError: grid((m) => m.testError),
-    },
-  };
 }
 
 function endpointSummary(

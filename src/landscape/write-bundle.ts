@@ -16,7 +16,7 @@ import {
 } from './manifest.js';
 import { encodeNpy } from './npy.js';
 import { summariseAll } from './path-metrics.js';
-import { projectedCurve } from './score-points.js';
+import { pathsCsv, pathsSummaryCsv } from './paths-csv.js';
 import { type TrainedLandscape } from './train-landscape.js';
 
 const gridFiles: Record<GridMetric, string> = {
@@ -32,6 +32,9 @@ export function writeBundle(
   hash: string,
   landscape: TrainedLandscape,
 ): LandscapeManifest {
+  if (!landscape.complete) {
+    throw new Error('writeBundle: the grid has cells not computed (a shard?)');
+  }
   const tmp = temporaryPath(dir);
   const forget = onCleanup(() => rmSync(tmp, { recursive: true, force: true }));
   try {
@@ -50,14 +53,21 @@ export function writeBundle(
     const parameterCount = landscape.weights.w1.length;
     write('endpoint-1.npy', landscape.weights.w1, [parameterCount]);
     write('endpoint-2.npy', landscape.weights.w2, [parameterCount]);
-    write('bend.npy', landscape.weights.bend, [parameterCount]);
-    const bends = new Float32Array(landscape.snapshotBends.length * parameterCount);
-    landscape.snapshotBends.forEach((b, i) => bends.set(b, i * parameterCount));
-    write('snapshot-bends.npy', bends, [
+    const interior = landscape.weights.bends.length;
+    write('bends.npy', stack(landscape.weights.bends), [interior, parameterCount]);
+    write('snapshot-bends.npy', stack(landscape.snapshotBends.flat()), [
       landscape.snapshotBends.length,
+      interior,
       parameterCount,
     ]);
     writeFileSync(join(tmp, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    writeFileSync(join(tmp, 'paths.csv'), pathsCsv(manifest));
+    writeFileSync(join(tmp, 'paths-summary.csv'), pathsSummaryCsv(manifest));
+    // Apart from the manifest so that bundles of the same config match byte for byte.
+    writeFileSync(
+      join(tmp, 'timings.json'),
+      `${JSON.stringify(landscape.timings, null, 2)}\n`,
+    );
     commitPath(tmp, dir);
     return manifest;
   } catch (error) {
@@ -83,26 +93,28 @@ function buildManifest(
     }
     return { min, max };
   };
+  // Threads do not change the bundle, so they are left out, as from the hash.
+  const { workers: _workers, ...bundleConfig } = config;
   return {
     format: bundleFormat,
     name: config.name,
     hash,
     icarusVersion,
     backend: landscape.backend,
-    config,
+    config: bundleConfig,
     data: {
       source: config.data.source,
       trainCount: config.data.trainCount,
       testCount: config.data.testCount,
       seed: config.data.splitSeed,
     },
-    model: {
-      kind: 'mlp',
-      layers: landscape.sizes,
-      parameterCount: landscape.weights.w1.length,
-    },
+    model: { kind: config.model.type, parameterCount: landscape.weights.w1.length },
     endpoints: landscape.endpoints,
-    curve: { kind: 'bezier', controlPoints: 3, epochs: config.curve.epochs },
+    curve: {
+      kind: landscape.shape.type,
+      controlPoints: landscape.shape.controlPoints,
+      epochs: config.curve.epochs,
+    },
     paths: {
       ts: landscape.ts,
       curve: landscape.curve,
@@ -120,8 +132,10 @@ function buildManifest(
       ys: betas.map((b) => b * dy),
       dx,
       dy,
-      points: { w1: [0, 0], bend, w2: [dx, 0] },
-      curve: projectedCurve(landscape.ts, bend, dx),
+      points: { w1: [0, 0], bend, w2: [dx, 0], bends: landscape.plane.bends },
+      through: landscape.plane.through,
+      offPlane: landscape.plane.offPlane,
+      curve: landscape.plane.curve,
       segment: landscape.ts.map((t) => [t * dx, 0]),
       arrays: gridFiles,
       ranges: {
@@ -133,8 +147,15 @@ function buildManifest(
     },
     snapshotTs: landscape.snapshotTs,
     snapshots: landscape.snapshots,
-    timings: landscape.timings,
   };
+}
+
+/** Equal-length vectors one after another. */
+function stack(vectors: Float32Array[]): Float32Array {
+  const length = vectors[0]?.length ?? 0;
+  const out = new Float32Array(vectors.length * length);
+  vectors.forEach((v, i) => out.set(v, i * length));
+  return out;
 }
 
 /** Plane coordinates (alpha dx, beta dy) of every grid point, as the reference stores. */

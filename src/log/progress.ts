@@ -28,6 +28,12 @@ export class Stages {
     const label = `(${this.index}/${this.total}) ${name}`;
     return openBar(this.tag, label, units, unitName);
   }
+
+  /** Counts stage `name` as done without work (a resumed run), with one line. */
+  skip(name: string, why: string): void {
+    this.index += 1;
+    logger(this.tag).info(`(${this.index}/${this.total}) ${name}: ${why}`);
+  }
 }
 
 function openBar(tag: string, label: string, units: number, unitName: string): Bar {

@@ -1,12 +1,13 @@
 /**
- * Trains the bend of a 3-point quadratic Bezier curve between two fixed endpoints
- * (shared/REFERENCE.md): the bend starts at the segment's midpoint; each mini-batch
- * draws one t ~ U(0, 1) for the whole batch and steps on
- * cross-entropy(phi(t)) + 0.5 wd |phi(t)|^2. Copies of the bend are kept at the
- * requested steps, the snapshots the video moves through.
+ * Trains the interior control points of a curve (Bezier or PolyChain, any number of
+ * points) between two fixed endpoints (shared/REFERENCE.md): the points start on the
+ * segment ("init linear"); each mini-batch draws one t ~ U(0, 1) for the whole batch
+ * and steps on cross-entropy(phi(t)) + 0.5 wd |phi(t)|^2. Copies of the points are
+ * kept at the requested steps, the snapshots the video moves through.
  */
 import { type DataTensors } from '../landscape/data-tensors.js';
-import { bezierCoefficients } from '../method/bezier.js';
+import { linearInitWeights } from '../method/bezier.js';
+import { type CurveShape, curveCoefficients } from '../method/curves.js';
 import { learningRateAt } from '../method/schedule.js';
 import { crossEntropy } from '../model/cross-entropy.js';
 import { type Network } from '../model/network.js';
@@ -18,9 +19,12 @@ import { MomentumSgd, l2Term } from './momentum-sgd.js';
 import { type EpochReport, type OptimiserConfig } from './optimiser-config.js';
 
 export interface CurveResult {
-  bend: Float32Array;
-  snapshots: { step: number; epoch: number; bend: Float32Array }[];
+  /** The trained interior control points theta_1 .. theta_(n-2). */
+  bends: Float32Array[];
+  snapshots: { step: number; epoch: number; bends: Float32Array[] }[];
 }
+
+export const threePointBezier: CurveShape = { type: 'bezier', controlPoints: 3 };
 
 /** `count` steps spread evenly from 0 (untrained) to the last step inclusive. */
 export function snapshotSteps(totalSteps: number, count: number): number[] {
@@ -37,32 +41,43 @@ export function trainCurve(
   w2: Float32Array,
   snapshotCount: number,
   onEpoch: EpochReport = () => {},
+  shape: CurveShape = threePointBezier,
 ): CurveResult {
   const stepsPerEpoch = batchesPerEpoch(data.train.count, config.batchSize);
   const totalSteps = stepsPerEpoch * config.epochs;
   const wanted = snapshotSteps(totalSteps, snapshotCount);
   const ends = [tf.tensor1d(w1), tf.tensor1d(w2)];
   const [start, finish] = ends.map((e) => unflatten(network.blocks, e as tf.Tensor1D));
-  const variables = tf.tidy(() =>
-    (start ?? []).map((p, i) =>
-      tf.variable(tf.add(p, (finish ?? [])[i] as tf.Tensor).mul(0.5)),
+  // Point j starts at (1 - s) w1 + s w2 with s = j / (n - 1): the untrained curve is
+  // the segment. (For the 3-point curve, 0.5 w1 + 0.5 w2 rounds as (w1 + w2) / 2.)
+  const bends = linearInitWeights(shape.controlPoints).map(([a, b]) =>
+    tf.tidy(() =>
+      (start ?? []).map((block, i) =>
+        tf.variable(
+          tf.add(tf.mul(block, a), tf.mul((finish ?? [])[i] as tf.Tensor, b)),
+        ),
+      ),
     ),
   );
+  // theta_0 .. theta_(n-1) block by block; the endpoints are constants.
+  const controls: tf.Tensor[][] = [start ?? [], ...bends, finish ?? []];
+  const variables = bends.flat();
   const sgd = new MomentumSgd(variables, config.momentum);
   const batchRng = random(config.seed, 'curve-batches');
   const tRng = random(config.seed, 'curve-t');
   const snapshots: CurveResult['snapshots'] = [];
   let step = 0;
 
-  const copyBend = (): Float32Array => {
-    const flat = flatten(variables);
-    const out = new Float32Array(flat.dataSync());
-    flat.dispose();
-    return out;
-  };
+  const copyBends = (): Float32Array[] =>
+    bends.map((blocks) => {
+      const flat = flatten(blocks);
+      const out = new Float32Array(flat.dataSync());
+      flat.dispose();
+      return out;
+    });
   const maybeSnapshot = (): void => {
     while (snapshots.length < wanted.length && wanted[snapshots.length] === step) {
-      snapshots.push({ step, epoch: step / stepsPerEpoch, bend: copyBend() });
+      snapshots.push({ step, epoch: step / stepsPerEpoch, bends: copyBends() });
     }
   };
 
@@ -73,15 +88,16 @@ export function trainCurve(
       let total = 0;
       let batches = 0;
       forEachBatch(data.train, config.batchSize, batchRng, (batch) => {
-        const [c0, c1, c2] = bezierCoefficients(tRng(), 3) as [number, number, number];
+        const weights = curveCoefficients(shape, tRng());
         total += sgd.step(() => {
-          const phi = variables.map((bend, i) =>
-            tf.addN([
-              tf.mul((start ?? [])[i] as tf.Tensor, c0),
-              tf.mul(bend, c1),
-              tf.mul((finish ?? [])[i] as tf.Tensor, c2),
-            ]),
-          );
+          const phi = (controls[0] as tf.Tensor[]).map((_, i) => {
+            // Points with no weight at this t (PolyChain) add nothing and get no
+            // gradient, so they are left out of the sum.
+            const terms = controls.flatMap((blocks, k) =>
+              weights[k] ? [tf.mul(blocks[i] as tf.Tensor, weights[k])] : [],
+            );
+            return terms.length === 1 ? (terms[0] as tf.Tensor) : tf.addN(terms);
+          });
           const { logits } = network.forward(phi, batch.x, { kind: 'batch' });
           return tf.add(
             crossEntropy(logits, batch.oneHot),
@@ -94,7 +110,7 @@ export function trainCurve(
       });
       onEpoch(epoch + 1, total / batches);
     }
-    return { bend: copyBend(), snapshots };
+    return { bends: copyBends(), snapshots };
   } finally {
     sgd.dispose();
     tf.dispose([...variables, ...ends, ...(start ?? []), ...(finish ?? [])]);
