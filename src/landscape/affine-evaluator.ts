@@ -4,7 +4,8 @@
  * weights, so X W1(w) + b1(w) = sum_k c_k (X W1(B_k) + b1(B_k)): the products of the
  * data with each B_k are computed once, and each point costs only the later layers.
  * Only the per-point sums come back to JavaScript, a chunk of points at a time, since
- * reading large tensors back is slow on WASM.
+ * reading large tensors back is slow on WASM. Only the MLP without batch norm
+ * (`Network.affine`) comes this way; other models use direct-evaluator.ts.
  */
 import { type MlpLayout } from '../model/mlp-layout.js';
 import { tf } from '../tf/backend.js';
