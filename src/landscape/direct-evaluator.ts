@@ -88,6 +88,7 @@ export function evaluateDirect(
   data: DataTensors,
   weights: Float32Array,
 ): { train: SplitScore; test: SplitScore } {
+  checkLength(network, weights, 'the weight vector');
   const parameters = tf.tidy(() => unflatten(network.blocks, tf.tensor1d(weights)));
   try {
     return scoreParameters(network, data, parameters);
@@ -107,6 +108,7 @@ export function evaluatePoints(
     train: { nll: [], error: [] },
     test: { nll: [], error: [] },
   };
+  basis.forEach((vector, k) => checkLength(network, vector, `basis vector ${k}`));
   const stacked = tf.tidy(
     () => tf.stack(basis.map((b) => tf.tensor1d(b))) as tf.Tensor2D,
   );
@@ -132,4 +134,11 @@ export function evaluatePoints(
     stacked.dispose();
   }
   return out;
+}
+
+/** A vector of another model's layout would be sliced into nonsense, so refuse it. */
+function checkLength(network: Network, vector: Float32Array, what: string): void {
+  if (vector.length !== network.parameterCount) {
+    throw new Error(`${what} has ${vector.length} weights, but ${network.description}`);
+  }
 }

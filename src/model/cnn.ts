@@ -31,17 +31,16 @@ export function cnnNetwork(
   const [height, width, channels] = shape;
   const [c1, c2] = config.channels;
   const k = config.kernel;
-  const pooled = [
-    Math.floor(Math.floor(height / 2) / 2),
-    Math.floor(Math.floor(width / 2) / 2),
-  ];
-  if ((pooled[0] as number) < 1 || (pooled[1] as number) < 1) {
+  // Each 2x2 pool floors the side, so an odd last row or column is dropped.
+  const pooledHeight = Math.floor(Math.floor(height / 2) / 2);
+  const pooledWidth = Math.floor(Math.floor(width / 2) / 2);
+  if (pooledHeight < 1 || pooledWidth < 1) {
     throw new IcarusError(
       `model.type cnn: images of ${height} x ${width} vanish after its two 2x2 max-pools`,
       'use images of at least 4 x 4 pixels, or model.type mlp',
     );
   }
-  const flat = (pooled[0] as number) * (pooled[1] as number) * c2;
+  const flat = pooledHeight * pooledWidth * c2;
   const bn = config.batchNorm;
   const layer = (
     name: string,
