@@ -17,6 +17,7 @@ import {
 import { evaluateDirect, evaluatePoints } from '../src/landscape/direct-evaluator.js';
 import run from '../src/landscape/landscape-worker.js';
 import { type CurveTaskResult, type EndpointResult } from '../src/landscape/tasks.js';
+import { type CurveShape } from '../src/method/curves.js';
 import { combine } from '../src/method/vector.js';
 import { conv2d } from '../src/model/conv2d.js';
 import { networkFor } from '../src/model/network-for.js';
@@ -354,29 +355,42 @@ describe('the worker runs CNN tasks', () => {
     ends = trained.map((t) => t.weights) as [Float32Array, Float32Array];
   });
 
-  test('a 3-point Bezier curve trains between two CNN endpoints', async () => {
-    const [w1, w2] = ends;
-    const curve = (await run({
-      ...base,
-      kind: 'curve',
-      optimiser: { ...optimiser, epochs: 1, seed: 3 },
-      shape: { type: 'bezier', controlPoints: 3 },
-      w1,
-      w2,
-      snapshotCount: 2,
-    })) as CurveTaskResult;
-    assert.equal(curve.bends.length, 1);
-    assert.equal(curve.snapshots.length, 2);
-    const midpoint = combine([w1, w2], [0.5, 0.5]);
-    const first = curve.snapshots[0]?.bends[0] as Float32Array;
-    assert.ok(first.every((v, i) => Math.abs(v - (midpoint[i] as number)) < 1e-6));
-    const bend = curve.bends[0] as Float32Array;
-    assert.equal(bend.length, w1.length);
-    assert.ok(bend.some((v, i) => Math.abs(v - (midpoint[i] as number)) > 1e-4));
-  });
+  const shapes: CurveShape[] = [
+    { type: 'bezier', controlPoints: 3 },
+    { type: 'polychain', controlPoints: 4 },
+  ];
+  for (const shape of shapes) {
+    const n = shape.controlPoints;
+    test(`a ${n}-point ${shape.type} curve trains between CNN endpoints, no leaks`, async () => {
+      const [w1, w2] = ends;
+      const before = tf.memory().numTensors;
+      const curve = (await run({
+        ...base,
+        kind: 'curve',
+        optimiser: { ...optimiser, epochs: 1, seed: 3 },
+        shape,
+        w1,
+        w2,
+        snapshotCount: 2,
+      })) as CurveTaskResult;
+      assert.equal(tf.memory().numTensors, before, 'the curve task leaked tensors');
+      assert.equal(curve.bends.length, n - 2);
+      assert.equal(curve.snapshots.length, 2);
+      curve.bends.forEach((bend, j) => {
+        // Interior point j + 1 starts on the segment, at s = (j + 1) / (n - 1).
+        const s = (j + 1) / (n - 1);
+        const start = combine([w1, w2], [1 - s, s]);
+        const first = curve.snapshots[0]?.bends[j] as Float32Array;
+        assert.ok(first.every((v, i) => Math.abs(v - (start[i] as number)) < 1e-5));
+        assert.equal(bend.length, w1.length);
+        assert.ok(bend.some((v, i) => Math.abs(v - (start[i] as number)) > 1e-4));
+      });
+    });
+  }
 
-  test('a points task scores CNN points directly', async () => {
+  test('a points task scores CNN points directly, no leaks', async () => {
     const [w1, w2] = ends;
+    const before = tf.memory().numTensors;
     const scores = await run({
       ...base,
       kind: 'points',
@@ -388,6 +402,7 @@ describe('the worker runs CNN tasks', () => {
         [0, 1],
       ],
     });
+    assert.equal(tf.memory().numTensors, before, 'the points task leaked tensors');
     assert.ok('train' in scores);
     assert.equal(scores.test.error.length, 3);
     assert.ok(scores.train.nll.every(Number.isFinite));

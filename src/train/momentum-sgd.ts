@@ -23,13 +23,16 @@ export class MomentumSgd {
     tf.tidy(() => {
       this.variables.forEach((variable, i) => {
         const velocity = this.velocity[i] as tf.Variable;
-        const grad = grads[variable.name] as tf.Tensor;
-        velocity.assign(tf.add(tf.mul(velocity, this.momentum), grad));
+        // A variable the loss does not reach (a PolyChain point outside this t's
+        // piece) has a zero gradient, as in the reference, so momentum still moves it.
+        const grad = grads[variable.name];
+        const decayed = tf.mul(velocity, this.momentum);
+        velocity.assign(grad ? tf.add(decayed, grad) : decayed);
         variable.assign(tf.sub(variable, tf.mul(velocity, learningRate)));
       });
     });
     const out = value.dataSync()[0] as number;
-    tf.dispose([value, ...Object.values(grads)]);
+    tf.dispose([value, ...Object.values(grads).filter((g) => g)]);
     return out;
   }
 
