@@ -18,8 +18,8 @@ export const cifarTrainBatches = [1, 2, 3, 4, 5].map((n) => `data_batch_${n}.bin
 export const cifarTestBatch = 'test_batch.bin';
 const extractedFolder = 'cifar-10-batches-bin';
 const fix =
-  'download cifar-10-binary.tar.gz from https://www.cs.toronto.edu/~kriz/cifar.html ' +
-  'and extract it into data.folder';
+  'download cifar-10-binary.tar.gz (the binary version, not the python one) from ' +
+  'https://www.cs.toronto.edu/~kriz/cifar.html and extract it into data.folder';
 
 /** `folder`, or its `cifar-10-batches-bin` when the batches were extracted there. */
 export function cifarFolder(folder: string): string {

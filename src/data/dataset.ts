@@ -44,7 +44,10 @@ export function imageSize(dataset: Pick<Dataset, 'shape'>): number {
 }
 
 /** The train and test examples of a file-based source, as read from its folder. */
-function readExamples(source: DataSource, folder: string): [ExampleFile, ExampleFile] {
+function readExamples(
+  source: Exclude<DataSource, 'mnist-package'>,
+  folder: string,
+): [ExampleFile, ExampleFile] {
   if (source === 'cifar10') {
     const batches = cifarFolder(folder);
     return [
@@ -53,8 +56,8 @@ function readExamples(source: DataSource, folder: string): [ExampleFile, Example
     ];
   }
   return [
-    readIdxExamples(folder, 'train', classCount),
-    readIdxExamples(folder, 't10k', classCount),
+    readIdxExamples(folder, source, 'train', classCount),
+    readIdxExamples(folder, source, 't10k', classCount),
   ];
 }
 

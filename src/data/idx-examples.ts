@@ -14,6 +14,14 @@ const log = logger('data');
 
 export const idxImageSide = 28;
 
+export type IdxSource = 'mnist' | 'fashion-mnist';
+
+/** Where each source's four files can be downloaded. */
+export const idxDownloads: Record<IdxSource, string> = {
+  mnist: 'https://ossci-datasets.s3.amazonaws.com/mnist/',
+  'fashion-mnist': 'http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/',
+};
+
 /** The names a file is published under: `train-images-idx3-ubyte` and variants. */
 export function idxFileNames(
   prefix: 'train' | 't10k',
@@ -44,12 +52,13 @@ function checkLabels(labels: Uint8Array, path: string, classes: number): void {
  */
 export function readIdxExamples(
   folder: string,
+  source: IdxSource,
   prefix: 'train' | 't10k',
   classes: number,
 ): ExampleFile {
   const fix =
-    'put the four MNIST-format IDX files (plain or .gz) in data.folder; see ' +
-    'the Datasets section of the README';
+    `download the four ${source} files (the .gz files are read as they are) from ` +
+    `${idxDownloads[source]} into data.folder`;
   const imagesPath = requireFile(folder, idxFileNames(prefix, 'images'), fix);
   const labelsPath = requireFile(folder, idxFileNames(prefix, 'labels'), fix);
   const images = parseIdx(readDataFile(imagesPath), imagesPath, idxImagesMagic);
