@@ -43,22 +43,17 @@ export function imageSize(dataset: Pick<Dataset, 'shape'>): number {
   return dataset.shape[0] * dataset.shape[1] * dataset.shape[2];
 }
 
-/** The train and test examples of a file-based source, as read from its folder. */
-function readExamples(
+/** Reads the train or test examples of a file-based source from its folder. */
+function examplesReader(
   source: Exclude<DataSource, 'mnist-package'>,
   folder: string,
-): [ExampleFile, ExampleFile] {
+): (split: 'train' | 'test') => ExampleFile {
   if (source === 'cifar10') {
     const batches = cifarFolder(folder);
-    return [
-      readCifarExamples(batches, 'train', classCount),
-      readCifarExamples(batches, 'test', classCount),
-    ];
+    return (split) => readCifarExamples(batches, split, classCount);
   }
-  return [
-    readIdxExamples(folder, source, 'train', classCount),
-    readIdxExamples(folder, source, 't10k', classCount),
-  ];
+  return (split) =>
+    readIdxExamples(folder, source, split === 'train' ? 'train' : 't10k', classCount);
 }
 
 /**
@@ -78,31 +73,23 @@ export function loadDataset(config: DataConfig): Dataset {
       'set data.folder to the folder holding the dataset files',
     );
   }
-  const [trainFile, testFile] = readExamples(
-    config.source,
-    dataFolder(config.folder, config.source),
-  );
-  const draw = { seed: config.splitSeed, classes: classCount };
-  const dataset: Dataset = {
-    name: config.source,
-    shape,
-    classes: classCount,
-    train: sampleSplit(trainFile, {
-      ...draw,
-      key: 'data.trainCount',
-      count: config.trainCount,
-      stream: 'train',
-    }),
-    test: sampleSplit(testFile, {
-      ...draw,
-      key: 'data.testCount',
-      count: config.testCount,
-      stream: 'test',
-    }),
+  const read = examplesReader(config.source, dataFolder(config.folder, config.source));
+  // One split's files at a time: CIFAR-10's training batches alone are 150 MB.
+  const draw = (split: 'train' | 'test', count: number): Split => {
+    const file = read(split);
+    const sample = sampleSplit(file, {
+      key: `data.${split}Count`,
+      count,
+      seed: config.splitSeed,
+      stream: split,
+      classes: classCount,
+    });
+    log.debug(
+      `${config.source} ${split}: ${count} of the ${file.count} in ${file.name}`,
+    );
+    return sample;
   };
-  log.debug(
-    `${config.source}: ${dataset.train.count} of ${trainFile.count} training and ` +
-      `${dataset.test.count} of ${testFile.count} test examples`,
-  );
-  return dataset;
+  const train = draw('train', config.trainCount);
+  const test = draw('test', config.testCount);
+  return { name: config.source, shape, classes: classCount, train, test };
 }

@@ -4,13 +4,10 @@
  * variants (`train-images.idx3-ubyte`).
  */
 import { IcarusError } from '../config/errors.js';
-import { logger } from '../log/logger.js';
 import { requireFile } from './data-folder.js';
 import { type ExampleFile } from './example-file.js';
 import { idxImagesMagic, idxLabelsMagic, parseIdx } from './idx-file.js';
 import { readDataFile } from './read-data-file.js';
-
-const log = logger('data');
 
 export const idxImageSide = 28;
 
@@ -78,7 +75,6 @@ export function readIdxExamples(
     );
   }
   checkLabels(labels.data, labelsPath, classes);
-  log.debug(`read ${count} examples from ${imagesPath} and ${labelsPath}`);
   const pixels = images.data;
   const size = rows * cols;
   return {
