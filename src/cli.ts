@@ -1,6 +1,6 @@
 /**
  * The `icarus` command: `train` builds a landscape bundle, `render` and `still` turn
- * a scene into a video or a picture.
+ * a scene into a video or a picture, `plot` draws a bundle's figures.
  */
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
@@ -8,6 +8,7 @@ import { IcarusError } from './config/errors.js';
 import { numberFlag } from './config/flags.js';
 import { ensureLandscape } from './landscape/ensure.js';
 import { type LogLevel, logger, setLogLevel } from './log/logger.js';
+import { plotCommand } from './plot/plot-command.js';
 import { renderCommand, stillCommand } from './render/cli-commands.js';
 import { interrupted, runCleanups } from './util/cleanup.js';
 
@@ -76,7 +77,8 @@ async function main(): Promise<void> {
     )
     .command(renderCommand)
     .command(stillCommand)
-    .demandCommand(1, 'name a command: train, render or still')
+    .command(plotCommand)
+    .demandCommand(1, 'name a command: train, render, still or plot')
     .strict()
     .recommendCommands()
     .help()
