@@ -69,6 +69,16 @@ export function planeLevels(
   return { min, max, levels, gamma, logAlpha };
 }
 
+/**
+ * The ceiling a figure can use: `clip` when some value lies below it, otherwise none
+ * (Infinity), since clipping a grid that lies wholly above it would leave it flat
+ * (a barely trained landscape can have every test error above 40 %).
+ */
+export function usableClip(values: ArrayLike<number>, clip: number): number {
+  for (let i = 0; i < values.length; i++) if ((values[i] as number) < clip) return clip;
+  return Infinity;
+}
+
 /** The values clipped at `clip`, as the figure contours them. */
 export function clipValues(values: ArrayLike<number>, clip: number): Float64Array {
   return Float64Array.from(values as ArrayLike<number>, (v) => Math.min(v, clip));

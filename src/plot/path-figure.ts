@@ -44,15 +44,12 @@ export function pathFigure(bundle: LandscapeBundle, spec: FigureMetric): Figure 
     line(segmentValues, 'segment', segmentColour, '6 4'),
     line(curveValues, 'curve', curveColour),
     legend(area),
-    text(
-      `${capitalise(spec.label)} along the curve and the segment · ${basename(bundle.dir)}`,
-      {
-        x: plotBox.left + plotBox.width / 2,
-        y: 20,
-        'font-size': 13,
-        'text-anchor': 'middle',
-      },
-    ),
+    text(`${capitalise(spec.label)} along the paths · ${basename(bundle.dir)}`, {
+      x: plotBox.left + plotBox.width / 2,
+      y: 20,
+      'font-size': 13,
+      'text-anchor': 'middle',
+    }),
   ].join('');
   return { svg: svgDocument(widthUnits, heightUnits, body), widthUnits, heightUnits };
 }

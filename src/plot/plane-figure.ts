@@ -5,13 +5,16 @@
  */
 import { basename } from 'node:path';
 import type { LandscapeBundle, PlaneInfo, Point2 } from '../landscape/manifest.js';
+import { logger } from '../log/logger.js';
 import { bandColour, bandOpacity } from './band-colours.js';
 import { colourBar } from './colour-bar.js';
 import type { Figure, FigureMetric } from './figure-metrics.js';
-import { clipValues, planeLevels } from './levels.js';
+import { clipValues, planeLevels, usableClip } from './levels.js';
 import { type PlotArea, axes, plotArea } from './plot-area.js';
 import { type PlaneMultiPolygon, planeContours } from './plane-contours.js';
 import { element, num, pointList, svgDocument, text } from './svg.js';
+
+const log = logger('plot');
 
 const widthUnits = 500;
 const heightUnits = 418;
@@ -31,8 +34,15 @@ export function bendPoints(points: PlaneInfo['points']): Point2[] {
 export function planeFigure(bundle: LandscapeBundle, spec: FigureMetric): Figure {
   const { plane } = bundle.manifest;
   const grid = bundle.grids[spec.metric];
-  const clipped = clipValues(grid.values, spec.clip);
-  const { levels } = planeLevels(clipped, { clip: spec.clip });
+  const clip = usableClip(grid.values, spec.clip);
+  if (clip !== spec.clip) {
+    log.warn(
+      `${bundle.dir}: every ${spec.label} on the plane is at or above the usual ` +
+        `ceiling ${spec.clip}; drawn unclipped`,
+    );
+  }
+  const clipped = clipValues(grid.values, clip);
+  const { levels } = planeLevels(clipped, { clip });
   const area = plotArea(
     plotBox,
     [plane.xs[0] as number, plane.xs[plane.xs.length - 1] as number],
@@ -70,7 +80,7 @@ export function planeFigure(bundle: LandscapeBundle, spec: FigureMetric): Figure
     }),
   );
 
-  const clip = element(
+  const clipPath = element(
     'clipPath',
     { id: 'plane-clip' },
     element('rect', {
@@ -81,7 +91,7 @@ export function planeFigure(bundle: LandscapeBundle, spec: FigureMetric): Figure
     }),
   );
   const body = [
-    element('defs', {}, clip),
+    element('defs', {}, clipPath),
     element('g', { 'clip-path': 'url(#plane-clip)' }, bands.join('') + lines.join('')),
     pathsAndPoints(area, plane),
     axes(area, {
