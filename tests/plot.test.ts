@@ -348,7 +348,7 @@ describe('icarus plot on a tiny real-data bundle', () => {
         writeFileSync(file, 'not a folder');
         return plotBundle(await tinyLandscape(), { outDir: file });
       },
-      message: /is a file, not a folder/,
+      message: /is a file, not a folder for the figures/,
     },
   ];
   for (const c of badCases) {

@@ -25,10 +25,3 @@ export const figureMetrics: FigureMetric[] = [
   },
   { metric: 'testError', slug: 'test-error', label: 'test error', unit: '%', clip: 40 },
 ];
-
-/** A figure as SVG text and its size in SVG user units. */
-export interface Figure {
-  svg: string;
-  widthUnits: number;
-  heightUnits: number;
-}

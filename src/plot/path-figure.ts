@@ -4,7 +4,8 @@
  */
 import { basename } from 'node:path';
 import type { LandscapeBundle } from '../landscape/manifest.js';
-import type { Figure, FigureMetric } from './figure-metrics.js';
+import { type Figure, capitalised } from './figure.js';
+import type { FigureMetric } from './figure-metrics.js';
 import { axes, plotArea, type PlotArea } from './plot-area.js';
 import { element, pointList, svgDocument, text } from './svg.js';
 
@@ -44,7 +45,7 @@ export function pathFigure(bundle: LandscapeBundle, spec: FigureMetric): Figure 
     line(segmentValues, 'segment', segmentColour, '6 4'),
     line(curveValues, 'curve', curveColour),
     legend(area),
-    text(`${capitalise(spec.label)} along the paths · ${basename(bundle.dir)}`, {
+    text(`${capitalised(spec.label)} along the paths · ${basename(bundle.dir)}`, {
       x: plotBox.left + plotBox.width / 2,
       y: 20,
       'font-size': 13,
@@ -72,8 +73,4 @@ function legend(area: PlotArea): string {
     entry(middle - 150, 'curve (trained)', curveColour) +
     entry(middle + 10, 'straight segment', segmentColour, '6 4')
   );
-}
-
-function capitalise(words: string): string {
-  return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -65,7 +65,7 @@ export async function plotBundle(
 function checkOutDir(outDir: string): void {
   if (existsSync(outDir) && !statSync(outDir).isDirectory()) {
     throw new IcarusError(
-      `--out ${outDir}: is a file, not a folder`,
+      `${outDir}: is a file, not a folder for the figures`,
       'name a folder for the figures (it is created when missing)',
     );
   }

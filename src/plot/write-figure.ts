@@ -5,7 +5,7 @@
  */
 import sharp from 'sharp';
 import { writeFileAtomic } from '../util/atomic.js';
-import type { Figure } from './figure-metrics.js';
+import type { Figure } from './figure.js';
 
 /** The default PNG width in pixels. */
 export const defaultFigureWidthPx = 1000;
