@@ -1,12 +1,13 @@
 /**
  * The `icarus` command: `train` builds a landscape bundle (`merge` joins grid shards),
- * `render` and `still` turn a scene into a video or a picture.
+ * `plot` draws its figures, `render` and `still` turn a scene into a video or a picture.
  */
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { IcarusError } from './config/errors.js';
 import { mergeCommand, trainCommand } from './landscape/cli-commands.js';
 import { type LogLevel, logger, setLogLevel } from './log/logger.js';
+import { plotCommand } from './plot/plot-command.js';
 import { renderCommand, stillCommand } from './render/cli-commands.js';
 import { interrupted, runCleanups } from './util/cleanup.js';
 
@@ -47,7 +48,8 @@ async function main(): Promise<void> {
     .command(mergeCommand)
     .command(renderCommand)
     .command(stillCommand)
-    .demandCommand(1, 'name a command: train, merge, render or still')
+    .command(plotCommand)
+    .demandCommand(1, 'name a command: train, merge, plot, render or still')
     .strict()
     .recommendCommands()
     .help()

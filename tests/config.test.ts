@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { IcarusError } from '../src/config/errors.js';
-import { loadTrainConfig } from '../src/config/train-config.js';
+import { loadTrainConfig, planeMargins } from '../src/config/train-config.js';
 import { nearestKey } from '../src/config/yaml-file.js';
 import { checkWorkers } from '../src/landscape/ensure.js';
 
@@ -51,6 +51,66 @@ describe('training config errors', () => {
   test('more digits than the package holds is caught at load time', () => {
     const file = configFile('sum', 'data:\n  trainCount: 9000\n  testCount: 2000\n');
     rejects(file, /key 'data\.trainCount'/, /at most 10000/);
+  });
+
+  const cases = [
+    {
+      name: 'too many control points',
+      yaml: 'curve:\n  controlPoints: 12\n',
+      expect: [/key 'curve\.controlPoints'/, /found 12/],
+    },
+    {
+      name: 'an unknown curve type',
+      yaml: 'curve:\n  type: spline\n',
+      expect: [/key 'curve\.type'/, /bezier/, /polychain/],
+    },
+    {
+      name: 'an IDX source without a folder',
+      yaml: 'data:\n  source: fashion-mnist\n',
+      expect: [/key 'data\.folder'/, /set data\.folder/],
+    },
+    {
+      name: 'a folder for the embedded digits',
+      yaml: 'data:\n  folder: here\n',
+      expect: [/key 'data\.folder'/, /remove data\.folder/],
+    },
+    {
+      name: 'more CIFAR-10 training images than exist',
+      yaml: 'data:\n  source: cifar10\n  folder: x\n  trainCount: 55000\n',
+      expect: [/key 'data\.trainCount'/, /50000/],
+    },
+    {
+      name: 'a margin side misspelt',
+      yaml: 'plane:\n  margin: { left: 0.1, rigth: 0.3 }\n',
+      expect: [/plane\.margin/],
+    },
+  ];
+  for (const c of cases) {
+    test(`${c.name} is refused`, () =>
+      rejects(configFile(c.name.replace(/ /g, '-'), c.yaml), ...c.expect));
+  }
+
+  test('margins per side and the curve shape are read as written', () => {
+    const config = loadTrainConfig(
+      configFile(
+        'sides',
+        'curve:\n  type: polychain\n  controlPoints: 5\nplane:\n  margin: { left: 0.1, top: 0.5 }\n',
+      ),
+    );
+    assert.deepEqual(planeMargins(config.plane), {
+      left: 0.1,
+      right: 0.2,
+      bottom: 0.2,
+      top: 0.5,
+    });
+    assert.equal(config.curve.type, 'polychain');
+    assert.equal(config.curve.controlPoints, 5);
+    assert.deepEqual(planeMargins(loadTrainConfig(configFile('plain', '{}\n')).plane), {
+      left: 0.2,
+      right: 0.2,
+      bottom: 0.2,
+      top: 0.2,
+    });
   });
 
   test('invalid YAML names the line and column', () => {

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { bezierCoefficients, evenTs, linearInitWeights } from '../src/method/bezier.js';
+import {
+  curveControls,
+  curvePlane,
+  projectCurve,
+} from '../src/landscape/curve-geometry.js';
+import { curveCoefficients, polyChainCoefficients } from '../src/method/curves.js';
 import { planeBasis, project, gridAxis } from '../src/method/plane.js';
 import { learningRateAt } from '../src/method/schedule.js';
 import { combine, dot } from '../src/method/vector.js';
@@ -83,5 +89,72 @@ describe('plane basis', () => {
     close(axis[0] as number, -0.2);
     close(axis[40] as number, 1.2);
     close(axis[10] as number, 0.15);
+  });
+});
+
+describe('PolyChain weights', () => {
+  const cases: [number, number, number[]][] = [
+    [3, 0, [1, 0, 0]],
+    [3, 0.25, [0.5, 0.5, 0]],
+    [3, 0.5, [0, 1, 0]],
+    [3, 0.75, [0, 0.5, 0.5]],
+    [3, 1, [0, 0, 1]],
+    [5, 0.6, [0, 0, 0.6, 0.4, 0]],
+  ];
+  for (const [points, t, expected] of cases) {
+    test(`points=${points} t=${t}`, () => {
+      const got = polyChainCoefficients(t, points);
+      assert.equal(got.length, expected.length);
+      got.forEach((c, i) => close(c, expected[i] as number));
+    });
+  }
+
+  test('curveCoefficients picks the weights of the curve type', () => {
+    assert.deepEqual(
+      curveCoefficients({ type: 'bezier', controlPoints: 4 }, 0.3),
+      bezierCoefficients(0.3, 4),
+    );
+    assert.deepEqual(
+      curveCoefficients({ type: 'polychain', controlPoints: 4 }, 0.3),
+      polyChainCoefficients(0.3, 4),
+    );
+  });
+});
+
+describe('a curve projected onto its plane', () => {
+  const rng = random(4, 'curve-plane');
+  const vector = (): Float32Array =>
+    Float32Array.from({ length: 40 }, () => rng() - 0.5);
+  const w1 = vector();
+  const w2 = vector();
+  const bends = [vector(), vector(), vector()];
+
+  test('a 3-point curve lies in its plane: the bend at (<bend - w1, u>, dy)', () => {
+    const controls = curveControls(
+      { type: 'bezier', controlPoints: 3 },
+      w1,
+      [bends[0] as Float32Array],
+      w2,
+    );
+    const { basis, through } = curvePlane(controls);
+    assert.equal(through, 'bend');
+    const projected = projectCurve(basis, controls, [0, 0.5, 1]);
+    close(projected.bends[0]?.[1] as number, basis.dy, 1e-6);
+    close(projected.offPlane[0] as number, 0, 1e-3);
+    assert.deepEqual(projected.points[0], [0, 0]);
+    assert.deepEqual(projected.points[2], [basis.dx, 0]);
+  });
+
+  test('a 5-point curve is drawn on the plane through its midpoint', () => {
+    const shape = { type: 'bezier', controlPoints: 5 } as const;
+    const controls = curveControls(shape, w1, bends, w2);
+    const { basis, through, third } = curvePlane(controls);
+    assert.equal(through, 'curve-midpoint');
+    // The midpoint projects onto the plane exactly where the projected curve passes.
+    const at = project(basis, third);
+    const mid = projectCurve(basis, controls, [0.5]).points[0] as [number, number];
+    close(mid[0], at.x, 1e-4);
+    close(mid[1], at.y, 1e-4);
+    close(at.off, 0, 1e-3);
   });
 });

@@ -16,6 +16,7 @@ import {
 } from '../src/landscape/data-tensors.js';
 import { evaluateDirect, evaluatePoints } from '../src/landscape/direct-evaluator.js';
 import run from '../src/landscape/landscape-worker.js';
+import { type PointScores } from '../src/landscape/affine-evaluator.js';
 import { type CurveTaskResult, type EndpointResult } from '../src/landscape/tasks.js';
 import { type CurveShape } from '../src/method/curves.js';
 import { combine } from '../src/method/vector.js';
@@ -406,5 +407,52 @@ describe('the worker runs CNN tasks', () => {
     assert.ok('train' in scores);
     assert.equal(scores.test.error.length, 3);
     assert.ok(scores.train.nll.every(Number.isFinite));
+  });
+
+  test('a points task for a CNN refuses the affine evaluator', async () => {
+    await assert.rejects(
+      run({
+        ...base,
+        kind: 'points',
+        keys: ['w1'],
+        basis: [ends[0]],
+        coefficients: [[1]],
+        evaluator: 'affine',
+      }),
+      /affine evaluator cannot score CNN/,
+    );
+  });
+});
+
+describe('the worker scores the plain MLP both ways', () => {
+  test('affine and direct points tasks agree', async () => {
+    const task = {
+      data: dataSection.parse({ trainCount: 200, testCount: 100 }),
+      model: model({ hidden: [16] }),
+    };
+    const network = networkFor(task.model, digitsShape, 10);
+    const dataset = dataTensors(loadDataset(task.data));
+    const w1 = trainEndpoint(network, dataset, { ...optimiser, epochs: 1 }, 1);
+    const w2 = trainEndpoint(network, dataset, { ...optimiser, epochs: 1 }, 2);
+    disposeData(dataset);
+    const points = { keys: ['w1', 'w2'], basis: [w1, w2], coefficients: [[0.4, 0.6]] };
+    const [affine, direct] = await Promise.all(
+      (['affine', 'direct'] as const).map(
+        (evaluator) =>
+          run({
+            ...task,
+            kind: 'points',
+            ...points,
+            evaluator,
+          }) as Promise<PointScores>,
+      ),
+    );
+    for (const split of ['train', 'test'] as const) {
+      assert.ok(
+        Math.abs(
+          (affine?.[split].nll[0] as number) - (direct?.[split].nll[0] as number),
+        ) < 1e-4,
+      );
+    }
   });
 });

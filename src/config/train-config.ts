@@ -18,6 +18,8 @@ export const maxControlPoints = 9;
 /** Each thread holds the digits and their products (~100 MB for the default job). */
 export const maxWorkers = 32;
 
+const marginValue = z.number().min(0).max(2);
+
 const optimiser = z.strictObject({
   epochs: z
     .number()
@@ -95,11 +97,20 @@ export const trainConfigSchema = z.strictObject({
         .default([41, 41])
         .describe('[alpha count, beta count]'),
       margin: z
-        .number()
-        .min(0)
-        .max(2)
+        .union([
+          marginValue,
+          z.strictObject({
+            left: marginValue.default(0.2),
+            right: marginValue.default(0.2),
+            bottom: marginValue.default(0.2),
+            top: marginValue.default(0.2),
+          }),
+        ])
         .default(0.2)
-        .describe('margin on all four sides'),
+        .describe(
+          'grid margin beyond w1, w2 and the bend, in units of dx (alpha) and dy ' +
+            '(beta): one number for all four sides, or { left, right, bottom, top }',
+        ),
     })
     .prefault({}),
   snapshots: z
@@ -156,4 +167,15 @@ function stableJson(value: unknown): string {
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value);
+}
+
+/** The plane's grid margins, side by side. */
+export function planeMargins(plane: TrainConfig['plane']): {
+  left: number;
+  right: number;
+  bottom: number;
+  top: number;
+} {
+  const m = plane.margin;
+  return typeof m === 'number' ? { left: m, right: m, bottom: m, top: m } : m;
 }

@@ -5,7 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import { IcarusError } from '../config/errors.js';
-import { random, shuffled } from '../util/random.js';
+import { type ClassRef, stratifiedSamples } from './stratified-samples.js';
 
 export const pixelCount = 784;
 export const classCount = 10;
@@ -53,46 +53,15 @@ export function loadDigits(options: DigitsOptions): Digits {
       `lower data.trainCount or data.testCount so they add up to at most ${total}`,
     );
   }
-  const trainPerClass = apportion(sizes, options.trainCount);
-  const testPerClass = apportion(sizes, options.testCount);
-  const trainRefs: [number, number][] = [];
-  const testRefs: [number, number][] = [];
-  sizes.forEach((size, digit) => {
-    const rng = random(options.splitSeed, `split-${digit}`);
-    const order = shuffled(
-      Array.from({ length: size }, (_, i) => i),
-      rng,
-    );
-    const nTrain = trainPerClass[digit] ?? 0;
-    const nTest = testPerClass[digit] ?? 0;
-    for (const i of order.slice(0, nTrain)) trainRefs.push([digit, i]);
-    for (const i of order.slice(nTrain, nTrain + nTest)) testRefs.push([digit, i]);
-  });
-  const mix = random(options.splitSeed, 'order');
-  return {
-    train: gather(classes, shuffled(trainRefs, mix)),
-    test: gather(classes, shuffled(testRefs, mix)),
-  };
+  const [trainRefs = [], testRefs = []] = stratifiedSamples(
+    sizes,
+    [options.trainCount, options.testCount],
+    options.splitSeed,
+  );
+  return { train: gather(classes, trainRefs), test: gather(classes, testRefs) };
 }
 
-/** Splits `count` over classes in proportion to their sizes (largest remainder). */
-function apportion(sizes: number[], count: number): number[] {
-  const total = sizes.reduce((a, b) => a + b, 0);
-  const exact = sizes.map((s) => (s * count) / total);
-  const out = exact.map(Math.floor);
-  let left = count - out.reduce((a, b) => a + b, 0);
-  const byRemainder = exact
-    .map((e, i) => ({ i, r: e - Math.floor(e) }))
-    .sort((a, b) => b.r - a.r || a.i - b.i);
-  for (const { i } of byRemainder) {
-    if (left <= 0) break;
-    out[i] = (out[i] ?? 0) + 1;
-    left -= 1;
-  }
-  return out;
-}
-
-function gather(classes: MnistClass[], refs: [number, number][]): Split {
+function gather(classes: MnistClass[], refs: ClassRef[]): Split {
   const images = new Float32Array(refs.length * pixelCount);
   const labels = new Int32Array(refs.length);
   refs.forEach(([digit, index], row) => {

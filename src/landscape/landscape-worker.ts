@@ -84,7 +84,10 @@ export default async function run(
         );
       case 'points': {
         const layout = network.affine;
-        if (!layout) {
+        if (task.evaluator === 'affine' && !layout) {
+          throw new Error(`the affine evaluator cannot score ${network.description}`);
+        }
+        if (!layout || task.evaluator === 'direct') {
           return evaluatePoints(network, data, task.basis, task.coefficients);
         }
         const basis = task.keys.map((key, k) => {

@@ -35,6 +35,12 @@ export interface PointsTask extends TaskBase {
   keys: string[];
   basis: Float32Array[];
   coefficients: number[][];
+  /**
+   * Forces a scoring path: `affine` (the cached first-layer products; the MLP without
+   * batch norm only) or `direct` (plain forward passes, any model). By default the
+   * fastest one the model allows.
+   */
+  evaluator?: 'affine' | 'direct';
 }
 
 export type LandscapeTask = EndpointTask | CurveTask | PointsTask;

@@ -5,7 +5,7 @@
  * grid row is saved, so a run resumes where it stopped; with a shard it computes only
  * its part of the grid. `writeBundle` turns a complete result into a bundle.
  */
-import { type TrainConfig } from '../config/train-config.js';
+import { type TrainConfig, planeMargins } from '../config/train-config.js';
 import { logger } from '../log/logger.js';
 import { type Bar, Stages } from '../log/progress.js';
 import { evenTs } from '../method/bezier.js';
@@ -147,6 +147,11 @@ export async function trainLandscape(
     const controls = curveControls(run.shape, ends.w1, curve.bends, ends.w2);
     const paths = await pathsStage(run, controls, ts, segment);
     const plane = curvePlane(controls);
+    if (plane.through === 'curve-midpoint') {
+      log.info(
+        'plane: through w1, w2 and the curve midpoint phi(0.5) (more than one bend)',
+      );
+    }
     const snapshotTs = evenTs(config.snapshots.points);
     const snapshots = await snapshotsStage(run, ends, curve, plane.basis, snapshotTs);
     const grid = await gridStage(run, ends.w1, plane.basis, options.shard);
@@ -375,8 +380,9 @@ async function gridStage(
   shard: GridShard | undefined,
 ): Promise<{ alphas: number[]; betas: number[]; store: GridStore }> {
   const [alphaCount, betaCount] = run.config.plane.grid;
-  const alphas = gridAxis(alphaCount, run.config.plane.margin);
-  const betas = gridAxis(betaCount, run.config.plane.margin);
+  const margin = planeMargins(run.config.plane);
+  const alphas = gridAxis(alphaCount, margin.left, margin.right);
+  const betas = gridAxis(betaCount, margin.bottom, margin.top);
   const store = new GridStore(run.state, [alphaCount, betaCount]);
   const [start, end] = shardRows(shard, alphaCount);
   const pending = store.pendingRows(start, end);

@@ -48,10 +48,13 @@ export function project(
   return { x, y, off };
 }
 
-/** Evenly spaced grid coordinates over [-margin, 1 + margin] (alpha or beta). */
-export function gridAxis(count: number, margin: number): number[] {
-  return Array.from(
-    { length: count },
-    (_, i) => -margin + ((1 + 2 * margin) * i) / (count - 1),
-  );
+/**
+ * Evenly spaced grid coordinates over [-before, 1 + after] (alpha or beta); `after`
+ * defaults to `before`.
+ */
+export function gridAxis(count: number, before: number, after = before): number[] {
+  // 1 + 2m and 1 + m + m can round apart; equal margins keep the first form, so
+  // the default grid is the one measured before margins could differ.
+  const span = before === after ? 1 + 2 * before : 1 + before + after;
+  return Array.from({ length: count }, (_, i) => -before + (span * i) / (count - 1));
 }
