@@ -105,7 +105,7 @@ export interface LandscapeManifest {
   backend: string;
   config: unknown;
   data: { source: string; trainCount: number; testCount: number; seed: number };
-  model: { kind: 'mlp' | 'cnn'; parameterCount: number };
+  model: { kind: 'mlp' | 'cnn'; description: string; parameterCount: number };
   endpoints: EndpointSummary[];
   curve: { kind: 'bezier' | 'polychain'; controlPoints: number; epochs: number };
   paths: {

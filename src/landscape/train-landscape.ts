@@ -39,6 +39,8 @@ const log = logger('train');
 
 export interface TrainedLandscape {
   backend: string;
+  /** The network, e.g. "MLP 784-128-128-10, 118,282 weights". */
+  model: string;
   shape: CurveShape;
   weights: { w1: Float32Array; bends: Float32Array[]; w2: Float32Array };
   /** Interior control points of each snapshot. */
@@ -105,6 +107,8 @@ interface Endpoints {
   w1: Float32Array;
   w2: Float32Array;
   backend: string;
+  /** The network, e.g. "MLP 784-128-128-10, 118,282 weights". */
+  description: string;
 }
 
 interface Paths {
@@ -160,6 +164,7 @@ export async function trainLandscape(
     const last = ts.length - 1;
     return {
       backend: ends.backend,
+      model: ends.description,
       shape: run.shape,
       weights: { w1: ends.w1, bends: curve.bends, w2: ends.w2 },
       snapshotBends: curve.snapshots.map((s) => s.bends),
@@ -200,7 +205,7 @@ function timed(run: Run, name: string, since: number): void {
 /** (1) Both endpoints at once, one per thread. */
 async function endpointsStage(run: Run): Promise<Endpoints> {
   const saved = run.state?.loadVectors('endpoints');
-  const meta = run.state?.loadJson<{ backend: string }>('endpoints');
+  const meta = run.state?.loadJson<Omit<Endpoints, 'w1' | 'w2'>>('endpoints');
   if (saved && meta) {
     run.stages.skip('train endpoints', 'done earlier, read from the work folder');
     return { w1: saved[0] as Float32Array, w2: saved[1] as Float32Array, ...meta };
@@ -222,15 +227,16 @@ async function endpointsStage(run: Run): Promise<Endpoints> {
   );
   bar.stop();
   const backend = trained[0]?.backend ?? 'unknown';
-  log.info(`model: ${trained[0]?.description ?? 'unknown'}`);
+  const description = trained[0]?.description ?? 'unknown';
+  log.info(`model: ${description}`);
   log.info(
     `backend: ${backend} (TensorFlow.js ${tf.version.tfjs}), ${run.config.workers} threads`,
   );
   const [w1, w2] = trained.map((t) => t.weights) as [Float32Array, Float32Array];
   run.state?.saveVectors('endpoints', [w1, w2]);
-  run.state?.saveJson('endpoints', { backend });
+  run.state?.saveJson('endpoints', { backend, description });
   timed(run, 'endpoints', since);
-  return { w1, w2, backend };
+  return { w1, w2, backend, description };
 }
 
 /** (2) The curve's interior control points, with copies of them along the way. */

@@ -108,7 +108,11 @@ function buildManifest(
       testCount: config.data.testCount,
       seed: config.data.splitSeed,
     },
-    model: { kind: config.model.type, parameterCount: landscape.weights.w1.length },
+    model: {
+      kind: config.model.type,
+      description: landscape.model,
+      parameterCount: landscape.weights.w1.length,
+    },
     endpoints: landscape.endpoints,
     curve: {
       kind: landscape.shape.type,
