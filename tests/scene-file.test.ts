@@ -78,9 +78,9 @@ describe('bad scene files name the key', () => {
       expect: ["key 'palette.curve'", '"#ffd27a"', '"cyan"'],
     },
     {
-      name: 'unknown camera preset',
-      yaml: 'camera:\n  preset: spin\n',
-      expect: ["key 'camera.preset'", 'orbit'],
+      name: 'unknown camera move',
+      yaml: 'camera:\n  move: spin\n',
+      expect: ["key 'camera.move'", 'orbit'],
     },
     {
       name: 'supersampled size over the limit',
@@ -144,7 +144,7 @@ describe('scene defaults and resolution', () => {
     assert.equal(scene.output.fps, 30);
     assert.equal(scene.output.durationSeconds, 12);
     assert.equal(scene.output.supersample, 2);
-    assert.equal(scene.camera.preset, 'orbit');
+    assert.equal(scene.camera.move, 'orbit');
     assert.deepEqual(scene.palette, palettes.ember);
   });
 

@@ -27,6 +27,12 @@ export interface Palette {
   rim: Hex;
   /** Drifting sparks. */
   sparks: Hex;
+  /** The flyer, the light travelling along the curve; default a whiter curve colour. */
+  flyer?: Hex;
+  /** Title and HUD text; default near white. */
+  hud?: Hex;
+  /** Fog, the colour distant parts fade to; default the bottom background colour. */
+  fog?: Hex;
 }
 
 export const palettes = {

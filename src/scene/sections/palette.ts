@@ -22,4 +22,7 @@ export const palette = z.strictObject({
   key: hex.optional().describe('key light'),
   rim: hex.optional().describe('rim light'),
   sparks: hex.optional().describe('drifting sparks'),
+  flyer: hex.optional().describe('the flyer; default a whiter curve colour'),
+  hud: hex.optional().describe('title and HUD text; default near white'),
+  fog: hex.optional().describe('fog colour; default the bottom background colour'),
 });
