@@ -162,7 +162,7 @@ export function createDrawMembrane(
           (vPosition.z + domain.z) / (2.0 * domain.z));
         float barb = texture2D(flowTexture, domainUv).r;
         color = mix(color, color * 1.45 + 0.04, flowStrength * barb * (1.0 - 0.6 * vLevel));
-        color = mix(color, color * 1.4 + 0.05, 0.4 * line);
+        color = mix(color, color * 1.4 + 0.06, 0.55 * line);
         color += texture2D(lightmap, domainUv).rgb;
 
         // The flyer: a point light just over the membrane.
