@@ -67,7 +67,8 @@ export function hudSvg(
   const all = [...frame.accuracy.curve, ...frame.accuracy.segment];
   const floor = Math.max(0, Math.floor(Math.min(...all) / 5) * 5 - 5);
   const yOf = (accuracy: number) =>
-    box.y + box.height * (1 - Math.min(Math.max((accuracy - floor) / (100 - floor), 0), 1));
+    box.y +
+    box.height * (1 - Math.min(Math.max((accuracy - floor) / (100 - floor), 0), 1));
   const line = (values: number[]) =>
     values
       .map((v, i) => `${s(box.x + (box.width * i) / (values.length - 1))},${s(yOf(v))}`)
