@@ -25,12 +25,12 @@ export function cameraAt(
   let azimuth = settings.azimuthDegrees;
   let elevation = settings.elevationDegrees;
   let distance = settings.distance;
-  if (settings.preset === 'orbit') {
+  if (settings.move === 'orbit') {
     // Sweep the heading, lift the camera over the middle of the video, push in.
     azimuth += settings.orbitDegrees * (eased - 0.5);
     elevation += 12 * Math.sin(Math.PI * x);
     distance *= 1.06 - 0.12 * eased;
-  } else if (settings.preset === 'rise') {
+  } else if (settings.move === 'rise') {
     // From just above the plane up to 40 degrees over the set elevation.
     azimuth += settings.orbitDegrees * (eased - 0.5);
     elevation = 6 + (elevation + 40 - 6) * eased;

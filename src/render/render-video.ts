@@ -75,6 +75,7 @@ export async function renderVideo(
       heightPx: output.height,
       fps: output.fps,
       crf: output.crf,
+      preset: output.encoderPreset,
     });
     const started = performance.now();
     try {

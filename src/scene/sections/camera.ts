@@ -1,12 +1,16 @@
-/** The `camera` section: a camera move by name and overrides of its settings. */
+/**
+ * The camera's settings: the move (drawn in code) and its numbers. A preset file under
+ * config/presets/cameras/ sets some of them; a scene's `camera` section names a preset
+ * and may override any of them.
+ */
 import { z } from 'zod';
 
 export const camera = z.strictObject({
-  preset: z
-    .enum(['orbit', 'rise', 'still'])
+  move: z
+    .enum(['orbit', 'rise', 'still', 'flyover', 'push-in', 'top-down', 'follow'])
     .default('orbit')
     .describe(
-      'orbit: sweep around the wings, rising mid-video; rise: climb from the plane; still: fixed',
+      'the motion: orbit, rise, still, flyover (along the curve), push-in, top-down, follow (the flyer)',
     ),
   distance: z
     .number()
