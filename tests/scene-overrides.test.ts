@@ -112,14 +112,38 @@ describe('bad --set values name the flag, the key and the value', () => {
 
 describe('quality is a pure change of the resolved scene', () => {
   const base = resolveScene(
-    { output: { width: 1280, height: 720, supersample: 2 } },
+    {
+      output: { width: 1280, height: 720, supersample: 2 },
+      surface: { resolution: 200 },
+    },
     't',
   );
 
   const cases = [
-    { quality: 'draft', width: 640, height: 360, supersample: 1, encoder: 'veryfast' },
-    { quality: 'preview', width: 960, height: 540, supersample: 1, encoder: 'faster' },
-    { quality: 'final', width: 1280, height: 720, supersample: 2, encoder: 'medium' },
+    {
+      quality: 'draft',
+      width: 640,
+      height: 360,
+      supersample: 1,
+      encoder: 'veryfast',
+      mesh: 100,
+    },
+    {
+      quality: 'preview',
+      width: 960,
+      height: 540,
+      supersample: 1,
+      encoder: 'faster',
+      mesh: 150,
+    },
+    {
+      quality: 'final',
+      width: 1280,
+      height: 720,
+      supersample: 2,
+      encoder: 'medium',
+      mesh: 200,
+    },
   ] as const;
   for (const c of cases) {
     test(`${c.quality}: ${c.width}x${c.height}, supersample ${c.supersample}`, () => {
@@ -129,6 +153,7 @@ describe('quality is a pure change of the resolved scene', () => {
       assert.equal(scene.output.height, c.height);
       assert.equal(scene.output.supersample, c.supersample);
       assert.equal(scene.output.encoderPreset, c.encoder);
+      assert.equal(scene.surface.resolution, c.mesh);
       assert.deepEqual(base, before, 'the input scene changed');
       assert.deepEqual(applyQuality(base, c.quality), scene);
     });

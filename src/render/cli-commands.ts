@@ -61,7 +61,7 @@ function sceneFlags<T>(yargs: Argv<T>) {
     .option('quality', {
       type: 'string',
       describe:
-        'draft (half size, no supersampling, fast encode), preview (3/4 size) or final ' +
+        'draft (half size and mesh, no supersampling, fast encode), preview (3/4) or final ' +
         '(as written; the default)',
     })
     .option('force', {

@@ -168,8 +168,9 @@ export function sceneReference(): string {
     '5. `--set key.path=value`, repeatable, for any key below (typed and checked like ' +
       'the file: `--set camera.distance=3`, `--set palette.curve=#ff5fd2`, ' +
       '`--set palette.background=["#000000","#101020"]`);',
-    '6. `--quality draft|preview|final`: draft halves the size, preview takes 3/4, both ' +
-      'render without supersampling and encode faster; final is the scene as written.',
+    '6. `--quality draft|preview|final`: draft halves the size and the membrane mesh ' +
+      '(`surface.resolution`), preview takes 3/4 of both; both render without ' +
+      'supersampling and encode faster; final is the scene as written.',
     '',
     'Timeline tracks are lists of keyframes `{ at, value, ease }`: `at` is a fraction ' +
       'of the video (0 start, 1 end), so a timeline fits any duration.',
