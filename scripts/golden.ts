@@ -54,7 +54,7 @@ export async function renderGolden(
   );
   const renderer = await createFrameRenderer(scene, loadBundle(scene.landscape));
   try {
-    return renderer.render(c.timeSeconds);
+    return await renderer.render(c.timeSeconds);
   } finally {
     renderer.destroy();
   }

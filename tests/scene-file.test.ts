@@ -90,6 +90,11 @@ describe('bad scene files name the key', () => {
       expect: ["key 'camera.preset'", "unknown camera preset 'spin'", 'orbit'],
     },
     {
+      name: 'unknown camera move',
+      yaml: 'camera:\n  move: spin\n',
+      expect: ["key 'camera.move'", 'orbit'],
+    },
+    {
       name: 'supersampled size over the limit',
       yaml: 'output:\n  width: 7680\n  height: 4320\n  supersample: 2\n',
       expect: ["key 'output.supersample'", '15360'],

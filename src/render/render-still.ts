@@ -47,7 +47,7 @@ export async function renderStill(options: RenderStillOptions): Promise<string> 
   const bundle = await loadLandscape(scene, options.force ?? false);
   const renderer = await createFrameRenderer(scene, bundle);
   try {
-    await writePng(path, renderer.render(time), output.width, output.height);
+    await writePng(path, await renderer.render(time), output.width, output.height);
   } finally {
     renderer.destroy();
   }

@@ -95,7 +95,7 @@ export async function renderVideo(
     try {
       const bar = stages.stage('render frames', times.length, 'frames');
       for (const [i, t] of times.entries()) {
-        await encoder.write(renderer.render(t));
+        await encoder.write(await renderer.render(t));
         const epoch = progressAt(scene, t) * bundle.manifest.curve.epochs;
         bar.update(i + 1, `curve epoch ${epoch.toFixed(1)}`);
       }
@@ -118,7 +118,7 @@ export async function renderVideo(
     const posterTime = output.posterTimeSeconds ?? 0.85 * output.durationSeconds;
     await writePng(
       output.poster,
-      renderer.render(posterTime),
+      await renderer.render(posterTime),
       output.width,
       output.height,
     );

@@ -119,7 +119,7 @@ export function resolveScene(
   );
   const camera = validate(
     cameraSection,
-    { ...cameraPreset.values, ...(isRecord(raw.camera) ? raw.camera : {}) },
+    { ...cameraPreset.values, ...without(raw.camera, 'preset') },
     where(cameraPreset.file),
   );
 
@@ -144,8 +144,13 @@ export function resolveScene(
   return applyQuality(scene, scene.quality);
 }
 
-/** A section as written, without one key (and `{}` when it is not an object). */
+/**
+ * A section as written, without one key and keys set to nothing (so they do not hide
+ * the preset's values), and `{}` when it is not an object.
+ */
 function without(section: unknown, key: string): Record<string, unknown> {
   if (!isRecord(section)) return {};
-  return Object.fromEntries(Object.entries(section).filter(([k]) => k !== key));
+  return Object.fromEntries(
+    Object.entries(section).filter(([k, v]) => k !== key && v !== undefined),
+  );
 }

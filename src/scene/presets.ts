@@ -2,8 +2,9 @@
  * Preset files: `config/presets/palettes/<name>.yaml` and
  * `config/presets/cameras/<name>.yaml`, shipped with Icarus (found beside the package,
  * not the current folder). Each holds a one-line `description` and settings of its
- * section; a palette preset gives every colour without a default, a camera preset any
- * of the camera keys (the rest take the schema defaults).
+ * section; a palette preset gives every required colour (the optional ones have
+ * defaults in the renderer), a camera preset any of the camera keys (the rest take the
+ * schema defaults).
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, extname, isAbsolute, join, relative } from 'node:path';
@@ -30,7 +31,7 @@ const description = z
 
 /** What a preset file may hold, per kind. */
 export const presetSchemas = {
-  palette: palette.required().extend({ description }),
+  palette: palette.extend({ description }),
   camera: camera.partial().extend({ description }),
 } satisfies Record<PresetKind, z.ZodObject>;
 

@@ -1,7 +1,7 @@
 /**
- * The palette's colours, every one required: a preset file under
- * config/presets/palettes/ gives them all (keys with a default may be left out); a
- * scene's `palette` section names a preset and may override any of them.
+ * The palette's colours: a preset file under config/presets/palettes/ gives every
+ * required one (the optional ones default in the renderer); a scene's `palette`
+ * section names a preset and may override any of them.
  */
 import { z } from 'zod';
 import { hex } from './section.js';
@@ -22,4 +22,7 @@ export const palette = z.strictObject({
   key: hex.describe('key light'),
   rim: hex.describe('rim light'),
   sparks: hex.describe('drifting sparks'),
+  flyer: hex.optional().describe('the flyer; default a whiter curve colour'),
+  hud: hex.optional().describe('title and HUD text; default near white'),
+  fog: hex.optional().describe('fog colour; default the bottom background colour'),
 });
