@@ -8,7 +8,7 @@ import { IcarusError } from './config/errors.js';
 import { numberFlag } from './config/flags.js';
 import { ensureLandscape } from './landscape/ensure.js';
 import { type LogLevel, logger, setLogLevel } from './log/logger.js';
-import { renderCommand, stillCommand } from './render/cli-commands.js';
+import { presetsCommand, renderCommand, stillCommand } from './render/cli-commands.js';
 import { interrupted, runCleanups } from './util/cleanup.js';
 
 const log = logger('icarus');
@@ -76,7 +76,8 @@ async function main(): Promise<void> {
     )
     .command(renderCommand)
     .command(stillCommand)
-    .demandCommand(1, 'name a command: train, render or still')
+    .command(presetsCommand)
+    .demandCommand(1, 'name a command: train, render, still or presets')
     .strict()
     .recommendCommands()
     .help()

@@ -4,7 +4,7 @@ import { loadBundle, type LandscapeBundle } from '../src/landscape/manifest.js';
 import { setLogLevel } from '../src/log/logger.js';
 import { createFrameRenderer } from '../src/render/frame-renderer.js';
 import { resolveScene, type Scene } from '../src/scene/load-scene.js';
-import { paletteNames } from '../src/scene/palettes.js';
+import { presetNames } from '../src/scene/presets.js';
 import { sceneSchema } from '../src/scene/scene-schema.js';
 import { cameraMoves } from '../src/scene/sections/camera.js';
 import { tinyLandscape } from './support/landscape.js';
@@ -76,9 +76,9 @@ function maxDifference(a: Uint8Array, b: Uint8Array): number {
   return max;
 }
 
-for (const name of paletteNames) {
+for (const name of presetNames('palette')) {
   test(`palette ${name} renders the wings`, async () => {
-    const pixels = await frameOf(scene({ palette: { name } }));
+    const pixels = await frameOf(scene({ palette: { preset: name } }));
     assert.equal(pixels.length, widthPx * heightPx * 4);
     const content = contentFraction(pixels);
     assert.ok(content > 0.1, `only ${(content * 100).toFixed(1)}% of the frame drawn`);
@@ -94,8 +94,8 @@ for (const move of cameraMoves) {
 }
 
 test('palettes ember and ice give visibly different frames', async () => {
-  const a = meanColor(await frameOf(scene({ palette: { name: 'ember' } })));
-  const b = meanColor(await frameOf(scene({ palette: { name: 'ice' } })));
+  const a = meanColor(await frameOf(scene({ palette: { preset: 'ember' } })));
+  const b = meanColor(await frameOf(scene({ palette: { preset: 'ice' } })));
   const distance = Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
   assert.ok(
     distance > 12,

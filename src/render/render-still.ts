@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { IcarusError } from '../config/errors.js';
 import { logger } from '../log/logger.js';
-import { mustNotBeFolder } from '../scene/load-scene.js';
+import { mustNotBeFolder, type SceneOptions } from '../scene/load-scene.js';
 import { createFrameRenderer } from './frame-renderer.js';
 import {
   checkLandscapePath,
@@ -16,6 +16,8 @@ const log = logger('render');
 
 export interface RenderStillOptions {
   scenePath: string;
+  /** Presets, `--set` overrides, quality and transparency from the command line. */
+  scene?: SceneOptions;
   /** Seconds into the video; default the poster time. */
   timeSeconds?: number;
   /** The PNG to write (must end in .png); default the scene's `output.poster`. */
@@ -25,7 +27,7 @@ export interface RenderStillOptions {
 
 /** Renders the frame and returns the PNG path. */
 export async function renderStill(options: RenderStillOptions): Promise<string> {
-  const scene = loadSceneWithOutput(options.scenePath);
+  const scene = loadSceneWithOutput(options.scenePath, {}, options.scene);
   const { output } = scene;
   const time =
     options.timeSeconds ?? output.posterTimeSeconds ?? 0.85 * output.durationSeconds;
@@ -49,6 +51,10 @@ export async function renderStill(options: RenderStillOptions): Promise<string> 
   } finally {
     renderer.destroy();
   }
-  log.info(`frame at ${time.toFixed(2)} s -> ${path}`);
+  log.info(
+    `frame at ${time.toFixed(2)} s, palette ${scene.palette.preset}, camera ` +
+      `${scene.camera.preset}, ${scene.quality} quality` +
+      `${output.transparent ? ', transparent' : ''} -> ${path}`,
+  );
   return path;
 }

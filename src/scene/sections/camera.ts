@@ -1,4 +1,8 @@
-/** The `camera` section: a camera move by name and overrides of its settings. */
+/**
+ * The camera's settings: the move (drawn in code) and its numbers. A preset file under
+ * config/presets/cameras/ sets some of them; a scene's `camera` section names a preset
+ * and may override any of them.
+ */
 import { z } from 'zod';
 
 /** The camera moves, as a scene names them; each is drawn by `camera-moves.ts`. */
