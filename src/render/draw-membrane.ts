@@ -179,7 +179,7 @@ export function createDrawMembrane(
         color += 0.18 * fringe * (rimColor + base);
         vec2 centered = vec2(
           (vPosition.x - 0.5 * (domain.x + domain.y)) / (0.5 * (domain.y - domain.x)),
-          vPosition.z / domain.z);
+          (vPosition.z - 0.5 * (domain.w + domain.z)) / (0.5 * (domain.z - domain.w)));
         float outline = smoothstep(1.0, 0.72, length(centered));
 
         float distance = length(eye - vPosition);
@@ -209,7 +209,8 @@ export function createDrawMembrane(
       keyDirection: key,
       keyColor: hexToRgb(palette.key),
       rimColor: hexToRgb(palette.rim),
-      domain: [field.xMin, field.xMax, field.zMax, 0],
+      // x range, then zMax and zMin (the light map spans -zMax..zMax either way).
+      domain: [field.xMin, field.xMax, field.zMax, field.zMin],
       bands: options.bands,
       feathers: options.feathers,
       flowStrength: options.flowStrength,
