@@ -80,8 +80,9 @@ export function createSupersampler(
     height: heightPx * factor,
     format: 'rgba',
     type: 'uint8',
-    min: 'linear',
-    mag: 'linear',
+    // Nearest: llvmpipe filters on the CPU, and every read here is a texel centre.
+    min: 'nearest',
+    mag: 'nearest',
   });
   const framebuffer = regl.framebuffer({ color, depthStencil: true });
   const bloom =
