@@ -88,9 +88,10 @@ export function createSupersampler(
   const framebuffer = regl.framebuffer({ color, depthStencil: true });
   const bloom =
     finish.bloom > 0
-      ? createBloom(regl, color, Math.ceil(widthPx / 2), Math.ceil(heightPx / 2), {
+      ? createBloom(regl, color, widthPx, heightPx, {
           threshold: finish.bloomThreshold,
-          spread: (finish.bloomRadius * heightPx) / 720,
+          // Quarter-size texels: 1.8 of them at 720p is about 1% of the height.
+          spread: (0.5 * finish.bloomRadius * heightPx) / 720,
         })
       : null;
   const empty = regl.texture({ width: 1, height: 1, data: new Uint8Array(4) });

@@ -1,8 +1,8 @@
 /**
- * The membrane: the wing mesh lit by a warm key light, a cool rim light and the
- * flyer, coloured by the palette ramp on the loss level (stepped toward filled
+ * The membrane: the wing mesh lit by a warm key light and a cool rim light, coloured by the palette ramp on the loss level (stepped toward filled
  * contour bands), with contour lines at log-spaced levels, feather rays and barbs
- * down the gradient flow, and the light the paths cast (from the light map). It
+ * down the gradient flow, and the light the paths and the flyer cast (from the light
+ * map). It
  * covers the plane below the threshold and fades out across a feathered edge, and
  * fogs toward the fog colour with distance. Over a transparent background it writes
  * premultiplied colour with the fade as alpha.
@@ -21,7 +21,6 @@ export interface MembraneProps {
   lightmap: createREGL.Framebuffer2D;
   /** The level (0-1) the membrane reaches now. */
   threshold: number;
-  flyer: Vec3;
   /** Fog from this distance from the eye to full at the second. */
   fogRange: [number, number];
 }
@@ -40,10 +39,6 @@ export interface MembraneOptions {
   flow: FlowRaster;
   /** Brightness of the flow strokes (0: none). */
   flowStrength: number;
-  flyerColor: [number, number, number];
-  flyerIntensity: number;
-  /** Reach of the flyer's light, in world units. */
-  flyerReach: number;
   fogColor: [number, number, number];
   /** How much fog at full distance (0: none). */
   fog: number;
@@ -111,10 +106,6 @@ export function createDrawMembrane(
       uniform float flowStrength;
       uniform float threshold;
       uniform float edge;
-      uniform vec3 flyer;
-      uniform vec3 flyerColor;
-      uniform float flyerIntensity;
-      uniform float flyerReach;
       uniform vec3 fogColor;
       uniform float fog;
       uniform vec2 fogRange;
@@ -165,17 +156,12 @@ export function createDrawMembrane(
         color = mix(color, color * 1.4 + 0.06, 0.55 * line);
         color += texture2D(lightmap, domainUv).rgb;
 
-        // The flyer: a point light just over the membrane.
-        vec3 toFlyer = flyer - vPosition;
-        float near = exp(-dot(toFlyer, toFlyer) / (flyerReach * flyerReach));
-        float facing = 0.35 + 0.65 * max(dot(n, normalize(toFlyer)), 0.0);
-        color += flyerIntensity * near * facing * (0.5 * base + 0.6 * flyerColor);
-
         // Covered below the threshold, across a feathered edge whose tips follow the
         // feather rays; an elliptical outline replaces the grid's rectangle.
         float tips = threshold + edge * (0.14 * vane - 0.07) * feathering;
         float cover = smoothstep(tips + 0.3 * edge, tips - 0.7 * edge, vLevel);
-        float fringe = exp(-pow((vLevel - tips + 0.25 * edge) / (0.22 * edge), 2.0));
+        float f = (vLevel - tips + 0.25 * edge) / (0.22 * edge);
+        float fringe = exp(-f * f);
         color += 0.18 * fringe * (rimColor + base);
         vec2 centered = vec2(
           (vPosition.x - 0.5 * (domain.x + domain.y)) / (0.5 * (domain.y - domain.x)),
@@ -204,7 +190,6 @@ export function createDrawMembrane(
       viewProjection: regl.prop<MembraneProps, 'viewProjection'>('viewProjection'),
       eye: regl.prop<MembraneProps, 'eye'>('eye'),
       threshold: regl.prop<MembraneProps, 'threshold'>('threshold'),
-      flyer: regl.prop<MembraneProps, 'flyer'>('flyer'),
       fogRange: regl.prop<MembraneProps, 'fogRange'>('fogRange'),
       keyDirection: key,
       keyColor: hexToRgb(palette.key),
@@ -215,9 +200,6 @@ export function createDrawMembrane(
       feathers: options.feathers,
       flowStrength: options.flowStrength,
       edge: options.edge,
-      flyerColor: options.flyerColor,
-      flyerIntensity: options.flyerIntensity,
-      flyerReach: options.flyerReach,
       fogColor: options.fogColor,
       fog: options.fog,
     },

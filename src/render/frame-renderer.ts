@@ -20,7 +20,7 @@ import { createDrawSparks } from './draw-sparks.js';
 import { frameGeometry } from './frame-geometry.js';
 import { traceFlowStrokes } from './flow-strokes.js';
 import { createOverlayLayer } from './overlay-layer.js';
-import { createPathLayer, flyerColor } from './path-layer.js';
+import { createPathLayer } from './path-layer.js';
 import { createRampTexture } from './ramp-texture.js';
 import { createSurfaceField, defaultClip } from './surface-field.js';
 import { buildWingMesh } from './wing-mesh.js';
@@ -39,7 +39,7 @@ export interface FrameRenderer {
    * await each before asking for the next.
    */
   render(timeSeconds: number): Promise<Uint8Array>;
-  /** GL errors seen so far (gl.getError() after each frame); 0 when none. */
+  /** The first GL error seen (gl.getError() when asked); 0 when none. */
   glError(): number;
   /** Frees the GL context. */
   destroy(): void;
@@ -112,9 +112,6 @@ async function build(
     feathers: surface.feathers,
     flow: traceFlowStrokes(field, scene.seed),
     flowStrength: surface.flow,
-    flyerColor: flyerColor(palette),
-    flyerIntensity: 0.55 * scene.path.flyer,
-    flyerReach: scene.path.flyerReach,
     fogColor: hexToRgb(palette.fog ?? palette.background[1]),
     fog: post.fog,
   });
@@ -152,7 +149,6 @@ async function build(
         lightmap: lightmap.framebuffer,
         threshold:
           floorLevel + (field.thresholdLevel - floorLevel) * frame.sample.threshold,
-        flyer: frame.flyer.position,
         fogRange: [reach * 0.55, reach * 1.6],
       });
       paths.draw(frame, camera, timeSeconds);
@@ -162,7 +158,6 @@ async function build(
       grainSeed: scene.seed * 100003 + Math.round(timeSeconds * fps),
       overlays: images,
     });
-    glError ||= gl.getError();
     return pixels;
   };
 
@@ -170,7 +165,8 @@ async function build(
     widthPx: width,
     heightPx: height,
     render,
-    glError: () => glError,
+    // Asked for, not polled per frame: getError can stall the pipeline.
+    glError: () => (glError ||= gl.getError()),
     destroy: () => context.destroy(),
   };
 }

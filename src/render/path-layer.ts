@@ -104,6 +104,18 @@ export function createPathLayer(regl: createREGL.Regl, scene: Scene): PathLayer 
           : []),
         { ...endpoint, points: flat([frame.w1]) },
         { ...endpoint, points: flat([frame.w2]) },
+        // The flyer lights the membrane around it; the disc's falloff reaches about
+        // a third of its radius, so the radius is a few times path.flyerReach.
+        ...(flyerBrightness > 0
+          ? [
+              {
+                points: flat([frame.flyer.position]),
+                color: colors.flyer,
+                intensity: 0.5 * flyerBrightness,
+                radius: 2.5 * scene.path.flyerReach,
+              },
+            ]
+          : []),
       ];
     },
 
