@@ -67,7 +67,9 @@ export function createBloom(
         + texture2D(inputTexture, uv + vec2(-d.x, d.y))
         + texture2D(inputTexture, uv + vec2(d.x, d.y)));
       float luma = dot(c.rgb, vec3(0.2126, 0.7152, 0.0722));
-      float keep = smoothstep(threshold, threshold + 0.35, luma);
+      // Only the part above the threshold blooms, so a bright area adds a rim of
+      // light rather than a wash over itself.
+      float keep = max(luma - threshold, 0.0) / max(luma, 1e-4);
       gl_FragColor = vec4(c.rgb * keep, 1.0);
     }`);
   const blur = pass(`

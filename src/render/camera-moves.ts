@@ -111,7 +111,7 @@ export const cameraMoves: Record<CameraMove, Move> = {
       rig.center,
       90 + s.azimuthDegrees + 0.1 * s.orbitDegrees * (eased - 0.5),
       84,
-      s.distance * (1.5 - 0.08 * eased),
+      s.distance * (1.04 - 0.08 * eased),
     );
     return { eye, target: rig.center };
   },

@@ -162,7 +162,7 @@ export function createDrawMembrane(
           (vPosition.z + domain.z) / (2.0 * domain.z));
         float barb = texture2D(flowTexture, domainUv).r;
         color = mix(color, color * 1.45 + 0.04, flowStrength * barb * (1.0 - 0.6 * vLevel));
-        color = mix(color, color * 1.4 + 0.05, 0.4 * line);
+        color = mix(color, color * 1.4 + 0.06, 0.55 * line);
         color += texture2D(lightmap, domainUv).rgb;
 
         // The flyer: a point light just over the membrane.
@@ -179,7 +179,7 @@ export function createDrawMembrane(
         color += 0.18 * fringe * (rimColor + base);
         vec2 centered = vec2(
           (vPosition.x - 0.5 * (domain.x + domain.y)) / (0.5 * (domain.y - domain.x)),
-          vPosition.z / domain.z);
+          (vPosition.z - 0.5 * (domain.w + domain.z)) / (0.5 * (domain.z - domain.w)));
         float outline = smoothstep(1.0, 0.72, length(centered));
 
         float distance = length(eye - vPosition);
@@ -209,7 +209,8 @@ export function createDrawMembrane(
       keyDirection: key,
       keyColor: hexToRgb(palette.key),
       rimColor: hexToRgb(palette.rim),
-      domain: [field.xMin, field.xMax, field.zMax, 0],
+      // x range, then zMax and zMin (the light map spans -zMax..zMax either way).
+      domain: [field.xMin, field.xMax, field.zMax, field.zMin],
       bands: options.bands,
       feathers: options.feathers,
       flowStrength: options.flowStrength,

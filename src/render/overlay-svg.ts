@@ -62,10 +62,13 @@ export function hudSvg(
   const text = (x: number, y: number, size: number, body: string, extra = '') =>
     `<text x="${s(x)}" y="${s(y)}" ${font} font-size="${s(size)}" ${extra}>${body}</text>`;
 
-  // Sparkline box; accuracy from 50% (bottom) to 100% (top), clamped.
-  const box = { x: 14, y: 80, width: hudSizePx.width - 28, height: 34 };
+  // Sparkline box, from a little under the lowest accuracy shown to 100%.
+  const box = { x: 14, y: 80, width: hudSizePx.width - 28, height: 36 };
+  const all = [...frame.accuracy.curve, ...frame.accuracy.segment];
+  const floor = Math.max(0, Math.floor(Math.min(...all) / 5) * 5 - 5);
   const yOf = (accuracy: number) =>
-    box.y + box.height * (1 - Math.min(Math.max((accuracy - 50) / 50, 0), 1));
+    box.y +
+    box.height * (1 - Math.min(Math.max((accuracy - floor) / (100 - floor), 0), 1));
   const line = (values: number[]) =>
     values
       .map((v, i) => `${s(box.x + (box.width * i) / (values.length - 1))},${s(yOf(v))}`)

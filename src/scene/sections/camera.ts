@@ -64,7 +64,7 @@ export const camera = z.strictObject({
     .number()
     .min(0)
     .max(0.9)
-    .default(0.45)
+    .default(0.35)
     .describe('push-in: the fraction of the distance closed over the move'),
   flyHeight: z
     .number()

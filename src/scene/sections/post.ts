@@ -6,7 +6,7 @@ export const post = z.strictObject({
     .number()
     .min(0)
     .max(4)
-    .default(0.35)
+    .default(0.9)
     .describe('strength of the bloom around bright parts (0: off)'),
   bloomRadius: z
     .number()
@@ -18,7 +18,7 @@ export const post = z.strictObject({
     .number()
     .min(0)
     .max(1)
-    .default(0.75)
+    .default(0.6)
     .describe('brightness from which a pixel blooms (0-1)'),
   exposure: z
     .number()

@@ -61,7 +61,7 @@ export const surface = z.strictObject({
     .number()
     .min(0)
     .max(1)
-    .default(0.3)
+    .default(0.45)
     .describe('strength of the shading that steps between contour levels (0: none)'),
   feathers: z
     .number()
