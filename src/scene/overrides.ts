@@ -6,7 +6,7 @@
 import YAML from 'yaml';
 import { z } from 'zod';
 import { IcarusError, describeValue } from '../config/errors.js';
-import { validate } from '../config/yaml-file.js';
+import { keyPath, unwrap, validate, valueAt } from '../config/yaml-file.js';
 
 export interface SetOverride {
   /** The flag's text, for messages: `--set 'camera.distance=3'`. */
@@ -47,23 +47,6 @@ export function parseSet(text: string, schema: z.ZodType): SetOverride {
     throw new IcarusError(lines.join('\n'));
   }
   return { where, path, value };
-}
-
-function keyPath(path: readonly PropertyKey[]): string {
-  return path
-    .map((p, i) =>
-      typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`,
-    )
-    .join('');
-}
-
-function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
-  let node: unknown = data;
-  for (const part of path) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<PropertyKey, unknown>)[part];
-  }
-  return node;
 }
 
 /** `value` put at `path` inside `data` (a copy), creating objects on the way. */
@@ -129,17 +112,4 @@ function fieldAt(schema: z.ZodType, path: string[]): z.ZodType | undefined {
     if (!node) return undefined;
   }
   return node;
-}
-
-function unwrap(node: z.ZodType | undefined): z.ZodType | undefined {
-  let current = node;
-  while (
-    current instanceof z.ZodDefault ||
-    current instanceof z.ZodPrefault ||
-    current instanceof z.ZodOptional ||
-    current instanceof z.ZodNullable
-  ) {
-    current = current.unwrap() as z.ZodType;
-  }
-  return current;
 }
