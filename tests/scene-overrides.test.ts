@@ -106,6 +106,11 @@ describe('bad --set values name the flag, the key and the value', () => {
       text: 'palette.halo=orange',
       expect: ["key 'palette.halo'", '#ffd27a', '"orange"'],
     },
+    {
+      name: 'name with a typo',
+      text: 'camera.move=topdown',
+      expect: ["key 'camera.move'", '"topdown"', "did you mean 'top-down'?"],
+    },
     { name: 'no equals sign', text: 'camera.distance', expect: ['key.path=value'] },
     { name: 'empty key part', text: 'camera..distance=3', expect: ['key.path=value'] },
     {

@@ -96,7 +96,15 @@ function describeIssue(
       .join('\n');
   }
   const value = valueAt(data, issue.path);
-  return `${at}: ${issue.message} (found ${describeValue(value)})`;
+  return `${at}: ${issue.message} (found ${describeValue(value)})${suggestion(issue, value)}`;
+}
+
+/** For a name that is not one of a list (an enum), the listed name it most likely meant. */
+export function suggestion(issue: z.core.$ZodIssue, value: unknown): string {
+  if (issue.code !== 'invalid_value' || typeof value !== 'string') return '';
+  const names = issue.values.filter((v): v is string => typeof v === 'string');
+  const near = nearestKey(value, names);
+  return near ? `; did you mean '${near}'?` : '';
 }
 
 /** The value at `path` inside parsed YAML data; undefined when there is none. */

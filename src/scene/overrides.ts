@@ -6,7 +6,7 @@
 import YAML from 'yaml';
 import { z } from 'zod';
 import { IcarusError, describeValue } from '../config/errors.js';
-import { keyPath, unwrap, validate, valueAt } from '../config/yaml-file.js';
+import { keyPath, suggestion, unwrap, validate, valueAt } from '../config/yaml-file.js';
 
 export interface SetOverride {
   /** The flag's text, for messages: `--set 'camera.distance=3'`. */
@@ -41,8 +41,11 @@ export function parseSet(text: string, schema: z.ZodType): SetOverride {
   if (!result.success) {
     const lines = result.error.issues.map((issue) => {
       const at = keyPath([...path, ...issue.path]);
-      const found = describeValue(valueAt(value, issue.path));
-      return `${where}: key '${at}': ${issue.message} (found ${found})`;
+      const found = valueAt(value, issue.path);
+      return (
+        `${where}: key '${at}': ${issue.message} (found ${describeValue(found)})` +
+        suggestion(issue, found)
+      );
     });
     throw new IcarusError(lines.join('\n'));
   }
