@@ -1,8 +1,8 @@
 /**
- * Bloom at a quarter of the pixels of the output: a bright pass that also halves the
- * size twice over (one bilinear read per 4x4 block at 2x supersampling), then two
- * rounds of a separable Gaussian (5 bilinear reads per direction, 9 taps). llvmpipe
- * shades on the CPU, so the passes stay this small.
+ * Bloom at a quarter of the pixels of the output: a bright pass that shrinks the
+ * frame (four reads spread over each block of the supersampled source, which is
+ * blurred next anyway), then two rounds of a separable Gaussian (5 bilinear reads per
+ * direction, 9 taps). llvmpipe shades on the CPU, so the passes stay this small.
  */
 import type createREGL from 'regl';
 import { fullFrameCorners, fullFrameVert } from './full-frame.js';

@@ -7,7 +7,8 @@
  * flips the frame, so `readPixels` (which starts at the bottom row) returns it top
  * row first, and adds a +-0.5/255 dither so dark gradients do not band.
  *
- * Colour: the framebuffer holds premultiplied RGBA; additive light may exceed its
+ * Colour: frames are drawn in sRGB-encoded values (palettes are sRGB hex) and the
+ * samples are averaged in near-linear light. The framebuffer holds premultiplied RGBA; additive light may exceed its
  * alpha, so a transparent frame takes alpha = max(alpha, brightest channel) before
  * it is divided back to the straight alpha a PNG stores.
  */
@@ -80,8 +81,9 @@ export function createSupersampler(
     height: heightPx * factor,
     format: 'rgba',
     type: 'uint8',
-    min: 'linear',
-    mag: 'linear',
+    // Nearest: llvmpipe filters on the CPU, and every read here is a texel centre.
+    min: 'nearest',
+    mag: 'nearest',
   });
   const framebuffer = regl.framebuffer({ color, depthStencil: true });
   const bloom =
@@ -147,11 +149,16 @@ export function createSupersampler(
           for (int j = 0; j < 4; j++) {
             if (float(i) < factor && float(j) < factor) {
               vec2 texel = pixel * factor + vec2(float(i), float(j)) + 0.5;
-              sum += texture2D(source, texel / sourceSize);
+              // Averaged in (nearly) linear light: gamma 2 instead of the sRGB curve
+              // keeps thin bright lines from thinning and roping as they would when
+              // sRGB-encoded values are averaged, at the price of a square root.
+              vec4 texel4 = texture2D(source, texel / sourceSize);
+              sum += vec4(texel4.rgb * texel4.rgb, texel4.a);
             }
           }
         }
         vec4 c = sum / (factor * factor);
+        c.rgb = sqrt(c.rgb);
         if (bloom > 0.0) c.rgb += bloom * texture2D(bloomTexture, (pixel + 0.5) / outSize).rgb;
 
         float alpha = transparent > 0.5 ? min(max(c.a, max(c.r, max(c.g, c.b))), 1.0) : 1.0;

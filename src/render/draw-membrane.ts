@@ -130,12 +130,12 @@ export function createDrawMembrane(
         float lower = 0.0;
         float line = 0.0;
         float w = max(fwidth(vLevel), 1e-4);
-        for (int i = 0; i < ${maxContours}; i++) {
-          if (float(i) < contourCount) {
-            float l = contourLevels[i];
-            if (vLevel >= l) lower = l;
-            line = max(line, 1.0 - min(abs(vLevel - l) / (1.3 * w), 1.0));
-          }
+        // The loop bound is the contour count, fixed when the shader is built:
+        // llvmpipe runs every iteration of a loop, wanted or not.
+        for (int i = 0; i < ${Math.max(levels.length, 1)}; i++) {
+          float l = contourLevels[i];
+          if (vLevel >= l) lower = l;
+          line = max(line, 1.0 - min(abs(vLevel - l) / (1.3 * w), 1.0));
         }
         float shade = mix(vLevel, lower, bands * step(0.5, contourCount));
         vec3 base = texture2D(ramp, vec2(shade, 0.5)).rgb;
