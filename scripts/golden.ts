@@ -23,12 +23,21 @@ export interface GoldenCase {
   palette: string;
   camera: string;
   timeSeconds: number;
+  /** A still with a transparent background (output.transparent). */
+  transparent?: boolean;
 }
 
 export const goldenCases: GoldenCase[] = [
   { name: 'ember-orbit-9s', palette: 'ember', camera: 'orbit', timeSeconds: 9 },
   { name: 'aurora-flyover-6s', palette: 'aurora', camera: 'flyover', timeSeconds: 6 },
   { name: 'magma-top-down-10s', palette: 'magma', camera: 'top-down', timeSeconds: 10 },
+  {
+    name: 'ice-still-transparent-8s',
+    palette: 'ice',
+    camera: 'still',
+    timeSeconds: 8,
+    transparent: true,
+  },
 ];
 
 export const goldenWidthPx = 160;
@@ -50,7 +59,7 @@ export async function renderGolden(
       surface: { resolution: 60 },
     },
     `golden ${c.name}`,
-    { palette: c.palette, camera: c.camera },
+    { palette: c.palette, camera: c.camera, transparent: c.transparent ?? false },
   );
   const renderer = await createFrameRenderer(scene, loadBundle(scene.landscape));
   try {

@@ -60,6 +60,17 @@ test('the tolerance tells different presets apart', async () => {
   assert.ok(share > 20 * maxDifferingShare, `only ${(share * 100).toFixed(2)}% differ`);
 });
 
+test('the transparent golden still is see-through at the corner, mostly opaque on the wings', async () => {
+  const c = goldenCases.find((g) => g.transparent);
+  assert.ok(c, 'no transparent golden case');
+  const rgba = await readGolden(c);
+  const alphaAt = (x: number, y: number) => rgba[(y * goldenWidthPx + x) * 4 + 3];
+  assert.equal(alphaAt(0, 0), 0);
+  let opaque = 0;
+  for (let i = 3; i < rgba.length; i += 4) if ((rgba[i] ?? 0) >= 128) opaque++;
+  assert.ok(opaque > 0.05 * goldenWidthPx * goldenHeightPx, `${opaque} opaque pixels`);
+});
+
 test('the same scene and seed render identical bytes twice', async () => {
   const c = goldenCases[0];
   assert.ok(c);

@@ -43,6 +43,18 @@ describe('bad scene flags fail with a message naming the flag', () => {
       expect: ["--set 'output.crf=99'", "key 'output.crf'", '51', '99'],
     },
     {
+      name: '--set twice, then the scene',
+      args: [
+        'still',
+        '--set',
+        'output.fps=24',
+        '--set',
+        'seed=-1',
+        'scenes/magma-map.yaml',
+      ],
+      expect: ["--set 'seed=-1'", "key 'seed'", '-1'],
+    },
+    {
       name: 'unknown quality',
       args: ['still', '--quality', 'best'],
       expect: ["--quality 'best'", 'draft, preview, final'],

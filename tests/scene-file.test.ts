@@ -95,6 +95,11 @@ describe('bad scene files name the key', () => {
       expect: ["key 'camera.move'", 'orbit'],
     },
     {
+      name: 'camera move with a typo',
+      yaml: 'camera:\n  move: flyovr\n',
+      expect: ["key 'camera.move'", '"flyovr"', "did you mean 'flyover'?"],
+    },
+    {
       name: 'supersampled size over the limit',
       yaml: 'output:\n  width: 7680\n  height: 4320\n  supersample: 2\n',
       expect: ["key 'output.supersample'", '15360'],

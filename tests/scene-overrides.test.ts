@@ -50,6 +50,16 @@ describe('--set values are typed by the schema', () => {
     });
   }
 
+  test('a key checked against another takes the scene value of the other', () => {
+    const data = { output: { durationSeconds: 20 } };
+    const scene = resolveScene(data, 'test', { set: ['output.posterTimeSeconds=15'] });
+    assert.equal(scene.output.posterTimeSeconds, 15);
+    const message = failure(() =>
+      resolveScene(data, 'test.yaml', { set: ['output.posterTimeSeconds=25'] }),
+    );
+    assert.ok(message.includes("key 'output.posterTimeSeconds'"), message);
+  });
+
   test('the set value reaches the resolved scene', () => {
     const scene = resolveScene({ output: { fps: 30 } }, 'test', {
       set: ['output.fps=24', 'camera.distance=4', 'output.fps=25'],
@@ -87,9 +97,19 @@ describe('bad --set values name the flag, the key and the value', () => {
       expect: ["key 'output.transparent'", 'boolean', '"maybe"'],
     },
     {
+      name: 'keyframe out of range',
+      text: 'timeline.flyer=[{ at: 0, value: 0 }, { at: 1.5, value: 1 }]',
+      expect: ["key 'timeline.flyer[1].at'", '1.5'],
+    },
+    {
       name: 'bad colour',
       text: 'palette.halo=orange',
       expect: ["key 'palette.halo'", '#ffd27a', '"orange"'],
+    },
+    {
+      name: 'name with a typo',
+      text: 'camera.move=topdown',
+      expect: ["key 'camera.move'", '"topdown"', "did you mean 'top-down'?"],
     },
     { name: 'no equals sign', text: 'camera.distance', expect: ['key.path=value'] },
     { name: 'empty key part', text: 'camera..distance=3', expect: ['key.path=value'] },

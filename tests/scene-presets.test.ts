@@ -182,12 +182,15 @@ describe('presets resolve between the schema defaults and the scene', () => {
 
   test('camera keys a preset omits take the schema defaults', () => {
     const preset = loadPreset('camera', 'top-down', 'test');
-    const defaults = cameraSection.parse({});
+    const defaults: Record<string, unknown> = cameraSection.parse({});
     const scene = resolveScene({ camera: { preset: 'top-down' } }, 'test');
-    assert.equal(scene.camera.move, 'top-down');
-    assert.equal(scene.camera.elevationDegrees, preset.values.elevationDegrees);
-    assert.ok(!('azimuthDegrees' in preset.values));
-    assert.equal(scene.camera.azimuthDegrees, defaults.azimuthDegrees);
+    const camera: Record<string, unknown> = scene.camera;
+    const omitted = Object.keys(defaults).filter((k) => !(k in preset.values));
+    assert.ok(omitted.length > 2 && 'distance' in preset.values);
+    assert.equal(scene.camera.distance, preset.values.distance);
+    for (const key of omitted.filter((k) => k !== 'preset')) {
+      assert.deepEqual(camera[key], defaults[key], key);
+    }
   });
 
   test('scene camera keys override the preset; --camera swaps the preset', () => {

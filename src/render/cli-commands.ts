@@ -16,7 +16,7 @@ interface SceneArgs {
   scene: string;
   palette?: FlagText;
   camera?: FlagText;
-  set?: string[];
+  set?: FlagText;
   quality?: FlagText;
   force: boolean;
 }
@@ -41,34 +41,37 @@ const sceneArg = {
 
 /** The flags both `render` and `still` take: the scene, its presets and overrides. */
 function sceneFlags<T>(yargs: Argv<T>) {
-  return yargs
-    .positional('scene', sceneArg)
-    .option('palette', {
-      type: 'string',
-      describe: 'palette preset (see icarus presets); overrides palette.preset',
-    })
-    .option('camera', {
-      type: 'string',
-      describe: 'camera preset (see icarus presets); overrides camera.preset',
-    })
-    .option('set', {
-      type: 'string',
-      array: true,
-      describe:
-        'set any scene key, typed by the schema: --set camera.distance=3 (repeatable; ' +
-        'see docs/scene.md)',
-    })
-    .option('quality', {
-      type: 'string',
-      describe:
-        'draft (half size and mesh, no supersampling, fast encode), preview (3/4) or final ' +
-        '(as written; the default)',
-    })
-    .option('force', {
-      type: 'boolean',
-      default: false,
-      describe: "train the scene's landscape again even if its bundle exists",
-    });
+  return (
+    yargs
+      .positional('scene', sceneArg)
+      .option('palette', {
+        type: 'string',
+        describe: 'palette preset (see icarus presets); overrides palette.preset',
+      })
+      .option('camera', {
+        type: 'string',
+        describe: 'camera preset (see icarus presets); overrides camera.preset',
+      })
+      // Not an array option: yargs would swallow a scene path after --set into it;
+      // a repeated string flag arrives as a list all the same.
+      .option('set', {
+        type: 'string',
+        describe:
+          'set any scene key, typed by the schema: --set camera.distance=3 (repeatable; ' +
+          'see docs/scene.md)',
+      })
+      .option('quality', {
+        type: 'string',
+        describe:
+          'draft (half size and mesh, no supersampling, fast encode), preview (3/4) or final ' +
+          '(as written; the default)',
+      })
+      .option('force', {
+        type: 'boolean',
+        default: false,
+        describe: "train the scene's landscape again even if its bundle exists",
+      })
+  );
 }
 
 /** The scene options the flags give; values checked here, keys by the schema. */
@@ -79,7 +82,7 @@ function sceneOptions(args: SceneArgs): SceneOptions {
   return {
     ...(palette !== undefined ? { palette } : {}),
     ...(camera !== undefined ? { camera } : {}),
-    ...(args.set !== undefined ? { set: args.set.map(String) } : {}),
+    ...(args.set !== undefined ? { set: [args.set].flat().map(String) } : {}),
     ...(quality !== undefined ? { quality } : {}),
   };
 }

@@ -5,8 +5,8 @@
  */
 import YAML from 'yaml';
 import { z } from 'zod';
-import { IcarusError } from '../config/errors.js';
-import { validate } from '../config/yaml-file.js';
+import { IcarusError, describeValue } from '../config/errors.js';
+import { keyPath, suggestion, unwrap, validate, valueAt } from '../config/yaml-file.js';
 
 export interface SetOverride {
   /** The flag's text, for messages: `--set 'camera.distance=3'`. */
@@ -27,27 +27,29 @@ export function parseSet(text: string, schema: z.ZodType): SetOverride {
     );
   }
   const path = key.split('.');
-  const value = typedValue(
-    text.slice(equals + 1).trim(),
-    schemaAt(schema, path),
-    where,
-  );
-  // Validated inside an otherwise empty scene: the messages name the flag and the key
-  // path, and unknown keys get the nearest valid name.
-  const nested = setAt({}, path, value);
-  const result = schema.safeParse(nested);
-  if (!result.success && result.error.issues.some((i) => touches(i, path))) {
-    validate(schema, nested, where);
+  const field = fieldAt(schema, path);
+  if (!field) {
+    // An unknown key: validated inside an otherwise empty scene, the message names
+    // the flag, the key path and the nearest valid name.
+    validate(schema, setAt({}, path, text), where);
+    throw new IcarusError(`${where}: no scene key '${key}'`);
+  }
+  const value = typedValue(text.slice(equals + 1).trim(), unwrap(field), where);
+  // The key alone: checks across keys (a poster time within the duration) wait for
+  // the whole scene, which knows the other values.
+  const result = field.safeParse(value);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => {
+      const at = keyPath([...path, ...issue.path]);
+      const found = valueAt(value, issue.path);
+      return (
+        `${where}: key '${at}': ${issue.message} (found ${describeValue(found)})` +
+        suggestion(issue, found)
+      );
+    });
+    throw new IcarusError(lines.join('\n'));
   }
   return { where, path, value };
-}
-
-/** Whether an issue is about the key at `path` (or an unknown key on the way to it). */
-function touches(issue: z.core.$ZodIssue, path: string[]): boolean {
-  const at = issue.path.map(String);
-  if (issue.code === 'unrecognized_keys')
-    return path.join('.').startsWith(at.join('.'));
-  return path.every((part, i) => at[i] === part);
 }
 
 /** `value` put at `path` inside `data` (a copy), creating objects on the way. */
@@ -103,25 +105,14 @@ function typedValue(text: string, node: z.ZodType | undefined, where: string): u
   return text;
 }
 
-/** The schema of the key at `path`, unwrapped; undefined when there is no such key. */
-function schemaAt(schema: z.ZodType, path: string[]): z.ZodType | undefined {
-  let node: z.ZodType | undefined = unwrap(schema);
+/** The schema of the key at `path` as declared; undefined when there is no such key. */
+function fieldAt(schema: z.ZodType, path: string[]): z.ZodType | undefined {
+  let node: z.ZodType | undefined = schema;
   for (const part of path) {
-    if (!(node instanceof z.ZodObject)) return undefined;
-    node = unwrap(node.shape[part] as z.ZodType | undefined);
+    const object = unwrap(node);
+    if (!(object instanceof z.ZodObject)) return undefined;
+    node = object.shape[part] as z.ZodType | undefined;
+    if (!node) return undefined;
   }
   return node;
-}
-
-function unwrap(node: z.ZodType | undefined): z.ZodType | undefined {
-  let current = node;
-  while (
-    current instanceof z.ZodDefault ||
-    current instanceof z.ZodPrefault ||
-    current instanceof z.ZodOptional ||
-    current instanceof z.ZodNullable
-  ) {
-    current = current.unwrap() as z.ZodType;
-  }
-  return current;
 }

@@ -22,6 +22,7 @@ interface JsonSchema {
   items?: JsonSchema;
   prefixItems?: JsonSchema[];
   properties?: Record<string, JsonSchema>;
+  required?: string[];
   anyOf?: JsonSchema[];
 }
 
@@ -57,7 +58,7 @@ function objectRows(schema: JsonSchema, prefix: string): KeyRow[] {
     const row: KeyRow = {
       key,
       type: typeName(node),
-      fallback: fallbackText(key, node),
+      fallback: fallbackText(key, node, schema.required?.includes(name) ?? false),
       description: node.description ?? '',
     };
     const item = node.items;
@@ -106,7 +107,7 @@ function bounds(node: JsonSchema): string {
   return '';
 }
 
-function fallbackText(key: string, node: JsonSchema): string {
+function fallbackText(key: string, node: JsonSchema, required: boolean): string {
   const section = key.split('.')[0] ?? '';
   const kind = presetSections[section];
   const shown =
@@ -114,7 +115,7 @@ function fallbackText(key: string, node: JsonSchema): string {
   if (kind && !key.endsWith('.preset')) {
     return shown ? `the preset's, else ${shown}` : "the preset's";
   }
-  return shown ?? 'none';
+  return shown ?? (required ? 'required' : 'none');
 }
 
 /** A default in YAML flow style, as a scene would write it. */
@@ -124,6 +125,7 @@ function yamlValue(value: unknown): string {
     const entries = Object.entries(value).map(([k, v]) => `${k}: ${yamlValue(v)}`);
     return entries.length ? `{ ${entries.join(', ')} }` : '{}';
   }
+  if (value === '') return '""';
   return typeof value === 'string' ? value : String(value);
 }
 

@@ -21,13 +21,15 @@ export { maxRenderPx } from './sections/output.js';
 export const defaultPresets = { palette: 'ember', camera: 'orbit' } as const;
 
 /** The scene's palette section: a preset and overrides of any of its colours. */
-export const paletteSection = palette
-  .partial()
-  .extend({ preset: presetKey('palette', defaultPresets.palette) });
+export const paletteSection = z.strictObject({
+  preset: presetKey('palette', defaultPresets.palette),
+  ...palette.partial().shape,
+});
 
 /** The scene's camera section: a preset and overrides of any of its settings. */
-export const cameraSection = camera.extend({
+export const cameraSection = z.strictObject({
   preset: presetKey('camera', defaultPresets.camera),
+  ...camera.shape,
 });
 
 export const sceneSchema = z.strictObject({

@@ -7,12 +7,7 @@ import { z } from 'zod';
 import { hex } from './section.js';
 
 export const palette = z.strictObject({
-  ramp: z
-    .array(hex)
-    .min(2)
-    .max(16)
-
-    .describe('membrane colours, lowest loss first'),
+  ramp: z.array(hex).min(2).max(16).describe('membrane colours, lowest loss first'),
   background: z.tuple([hex, hex]).describe('background, top then bottom'),
   halo: hex.describe('glow behind the wings'),
   curve: hex.describe('the trained curve'),
