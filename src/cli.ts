@@ -8,7 +8,7 @@ import { IcarusError } from './config/errors.js';
 import { mergeCommand, trainCommand } from './landscape/cli-commands.js';
 import { type LogLevel, logger, setLogLevel } from './log/logger.js';
 import { plotCommand } from './plot/plot-command.js';
-import { renderCommand, stillCommand } from './render/cli-commands.js';
+import { presetsCommand, renderCommand, stillCommand } from './render/cli-commands.js';
 import { interrupted, runCleanups } from './util/cleanup.js';
 
 const log = logger('icarus');
@@ -49,7 +49,8 @@ async function main(): Promise<void> {
     .command(renderCommand)
     .command(stillCommand)
     .command(plotCommand)
-    .demandCommand(1, 'name a command: train, merge, plot, render or still')
+    .command(presetsCommand)
+    .demandCommand(1, 'name a command: train, merge, plot, render, still or presets')
     .strict()
     .recommendCommands()
     .help()

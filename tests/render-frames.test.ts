@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { loadBundle, type LandscapeBundle } from '../src/landscape/manifest.js';
 import { setLogLevel } from '../src/log/logger.js';
+import { type Vec3 } from '../src/gl/mat4.js';
 import { cameraAt } from '../src/render/camera-path.js';
 import { createCurveTimeline } from '../src/render/curve-timeline.js';
 import { frameGeometry } from '../src/render/frame-geometry.js';
@@ -37,7 +38,7 @@ before(async () => {
   bundle = loadBundle(dir);
   renderer = await createFrameRenderer(scene({}, dir), bundle);
   farRenderer = await createFrameRenderer(
-    scene({ camera: { preset: 'still', distance: 20, elevationDegrees: 60 } }, dir),
+    scene({ camera: { move: 'still', distance: 20, elevationDegrees: 60 } }, dir),
     bundle,
   );
 });
@@ -54,10 +55,10 @@ function maxDifference(a: Uint8Array, b: Uint8Array): number {
   return max;
 }
 
-test('the same time gives the same frame', () => {
-  const first = renderer.render(5);
-  renderer.render(9);
-  const again = renderer.render(5);
+test('the same time gives the same frame', async () => {
+  const first = await renderer.render(5);
+  await renderer.render(9);
+  const again = await renderer.render(5);
   assert.equal(first.length, widthPx * heightPx * 4);
   assert.ok(maxDifference(first, again) <= 1, 'frame at 5 s changed between draws');
 });
@@ -95,16 +96,22 @@ test('the curve goes from the segment to the trained curve over the video', () =
 
 test('the camera moves over the video', () => {
   const settings = scene({}, bundle.dir);
-  const at = (t: number) => cameraAt(settings.camera, t, 12, 1.5, [0, 0, 0]).eye;
-  const [a, b] = [at(0.5), at(11)];
+  const rig = {
+    center: [0, 0, 0] as Vec3,
+    valley: [0, 0, 0.8] as Vec3,
+    trainedCurve: [[-0.5, 0, 0] as Vec3, [0.5, 0, 0] as Vec3],
+    flyer: { position: [0, 0, 0] as Vec3, tangent: [1, 0, 0] as Vec3 },
+  };
+  const at = (p: number) => cameraAt(settings.camera, p, 1.5, rig).eye;
+  const [a, b] = [at(0.04), at(0.92)];
   assert.ok(
     Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]) > 0.3,
     'the eye barely moved',
   );
 });
 
-test('the picture is the right way up (background lighter at the bottom)', () => {
-  const pixels = farRenderer.render(6);
+test('the picture is the right way up (background lighter at the bottom)', async () => {
+  const pixels = await farRenderer.render(6);
   const blue = (x: number, y: number) => pixels[(y * widthPx + x) * 4 + 2] ?? 0;
   // ember's background runs from #05060f at the top to #1a1030 at the bottom.
   assert.ok(

@@ -5,7 +5,9 @@ import { join, resolve } from 'node:path';
 import { describe, test } from 'node:test';
 import { IcarusError } from '../src/config/errors.js';
 import { loadScene } from '../src/scene/load-scene.js';
-import { palettes } from '../src/scene/palettes.js';
+import { loadPreset } from '../src/scene/presets.js';
+
+const presetColours = (name: string) => loadPreset('palette', name, 'test').values;
 
 const dir = mkdtempSync(join(tmpdir(), 'icarus-scene-'));
 const folder = join(dir, 'a-folder.mp4');
@@ -39,7 +41,7 @@ describe('bad scene files name the key', () => {
   const cases: { name: string; yaml: string; expect: (string | RegExp)[] }[] = [
     {
       name: 'unknown top-level key with a typo',
-      yaml: 'palete:\n  name: ember\n',
+      yaml: 'palete:\n  preset: ember\n',
       expect: ["unknown key 'palete'", "did you mean 'palette'?"],
     },
     {
@@ -68,9 +70,14 @@ describe('bad scene files name the key', () => {
       expect: ["key 'output.durationSeconds'", '10'],
     },
     {
-      name: 'unknown palette',
-      yaml: 'palette:\n  name: sunset\n',
-      expect: ["key 'palette.name'", 'ember', '"sunset"'],
+      name: 'unknown palette preset',
+      yaml: 'palette:\n  preset: sunset\n',
+      expect: ["key 'palette.preset'", "unknown palette preset 'sunset'", 'ember'],
+    },
+    {
+      name: 'palette preset with a typo',
+      yaml: 'palette:\n  preset: embr\n',
+      expect: ["key 'palette.preset'", "did you mean 'ember'?"],
     },
     {
       name: 'bad colour',
@@ -80,7 +87,17 @@ describe('bad scene files name the key', () => {
     {
       name: 'unknown camera preset',
       yaml: 'camera:\n  preset: spin\n',
-      expect: ["key 'camera.preset'", 'orbit'],
+      expect: ["key 'camera.preset'", "unknown camera preset 'spin'", 'orbit'],
+    },
+    {
+      name: 'unknown camera move',
+      yaml: 'camera:\n  move: spin\n',
+      expect: ["key 'camera.move'", 'orbit'],
+    },
+    {
+      name: 'camera move with a typo',
+      yaml: 'camera:\n  move: flyovr\n',
+      expect: ["key 'camera.move'", '"flyovr"', "did you mean 'flyover'?"],
     },
     {
       name: 'supersampled size over the limit',
@@ -145,7 +162,8 @@ describe('scene defaults and resolution', () => {
     assert.equal(scene.output.durationSeconds, 12);
     assert.equal(scene.output.supersample, 2);
     assert.equal(scene.camera.preset, 'orbit');
-    assert.deepEqual(scene.palette, palettes.ember);
+    assert.deepEqual(scene.palette, { ...presetColours('ember'), preset: 'ember' });
+    assert.equal(scene.camera.move, 'orbit');
   });
 
   test('relative paths resolve against the current folder', () => {
@@ -163,10 +181,10 @@ describe('scene defaults and resolution', () => {
   });
 
   test('palette overrides replace only the colours they name', () => {
-    const scene = loadScene(sceneFile("palette:\n  name: ice\n  curve: '#123456'\n"));
+    const scene = loadScene(sceneFile("palette:\n  preset: ice\n  curve: '#123456'\n"));
     assert.equal(scene.palette.curve, '#123456');
-    assert.deepEqual(scene.palette.ramp, palettes.ice.ramp);
-    assert.equal(scene.paletteSettings.name, 'ice');
+    assert.deepEqual(scene.palette.ramp, presetColours('ice').ramp);
+    assert.equal(scene.palette.preset, 'ice');
   });
 
   test('the hero scene loads', () => {

@@ -49,7 +49,8 @@ export function validate<T extends z.ZodType>(
   throw new IcarusError(lines.map((line) => `${file}: ${line}`).join('\n'));
 }
 
-function keyPath(path: readonly PropertyKey[]): string {
+/** A key path as messages write it: `timeline.progress[1].at`. */
+export function keyPath(path: readonly PropertyKey[]): string {
   return path
     .map((p, i) =>
       typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`,
@@ -95,10 +96,19 @@ function describeIssue(
       .join('\n');
   }
   const value = valueAt(data, issue.path);
-  return `${at}: ${issue.message} (found ${describeValue(value)})`;
+  return `${at}: ${issue.message} (found ${describeValue(value)})${suggestion(issue, value)}`;
 }
 
-function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+/** For a name that is not one of a list (an enum), the listed name it most likely meant. */
+export function suggestion(issue: z.core.$ZodIssue, value: unknown): string {
+  if (issue.code !== 'invalid_value' || typeof value !== 'string') return '';
+  const names = issue.values.filter((v): v is string => typeof v === 'string');
+  const near = nearestKey(value, names);
+  return near ? `; did you mean '${near}'?` : '';
+}
+
+/** The value at `path` inside parsed YAML data; undefined when there is none. */
+export function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   let node: unknown = data;
   for (const key of path) {
     if (node === null || typeof node !== 'object') return undefined;
@@ -120,7 +130,8 @@ function knownKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
   return node instanceof z.ZodObject ? Object.keys(node.shape) : [];
 }
 
-function unwrap(node: z.ZodType | undefined): z.ZodType | undefined {
+/** The schema inside default, prefault, optional and nullable wrappers. */
+export function unwrap(node: z.ZodType | undefined): z.ZodType | undefined {
   let current = node;
   while (
     current instanceof z.ZodDefault ||

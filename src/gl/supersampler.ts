@@ -1,12 +1,60 @@
 /**
- * Anti-aliasing by supersampling. headless-gl ignores `antialias` (no multisampled
- * default framebuffer), so the frame is drawn into a framebuffer `factor` times the
- * output size and averaged down in a shader pass. The same pass flips the frame, so
- * `readPixels` (which starts at the bottom row) returns it top row first, and adds
- * a +-0.5/255 dither so dark gradients do not band after 8-bit rounding.
+ * Anti-aliasing by supersampling, and the finishing pass. headless-gl ignores
+ * `antialias` (no multisampled default framebuffer), so the frame is drawn into a
+ * framebuffer `factor` times the output size and averaged down in one shader pass,
+ * which also adds the bloom, tone maps, darkens the corners, adds film grain and lays
+ * the overlays over the result at output resolution (so text stays crisp). The pass
+ * flips the frame, so `readPixels` (which starts at the bottom row) returns it top
+ * row first, and adds a +-0.5/255 dither so dark gradients do not band.
+ *
+ * Colour: frames are drawn in sRGB-encoded values (palettes are sRGB hex) and the
+ * samples are averaged in near-linear light. The framebuffer holds premultiplied RGBA; additive light may exceed its
+ * alpha, so a transparent frame takes alpha = max(alpha, brightest channel) before
+ * it is divided back to the straight alpha a PNG stores.
  */
 import type createREGL from 'regl';
+import { createBloom } from './bloom.js';
 import { fullFrameCorners, fullFrameVert } from './full-frame.js';
+
+/** The finishing effects; each is off at 0. */
+export interface FinishOptions {
+  /** Exposure before ACES-like filmic tone mapping; 0 leaves colours as drawn. */
+  exposure: number;
+  vignette: number;
+  /** Film grain amplitude (0-1 of full scale). */
+  grain: number;
+  bloom: number;
+  /** Bloom spread, 1 about 1% of the frame height. */
+  bloomRadius: number;
+  bloomThreshold: number;
+  /** Keep the frame's alpha (a transparent background) instead of opaque output. */
+  transparent: boolean;
+}
+
+export const noFinish: FinishOptions = {
+  exposure: 0,
+  vignette: 0,
+  grain: 0,
+  bloom: 0,
+  bloomRadius: 1,
+  bloomThreshold: 0.6,
+  transparent: false,
+};
+
+/** An image laid over the output: straight RGBA, top row first, at output pixels. */
+export interface OverlayImage {
+  texture: createREGL.Texture2D;
+  /** Left, top, width, height in output pixels. */
+  rect: [number, number, number, number];
+  opacity: number;
+}
+
+export interface FinishFrame {
+  /** Seeds the grain: the same seed gives the same grain. */
+  grainSeed: number;
+  /** Up to two overlays, the second over the first. */
+  overlays: OverlayImage[];
+}
 
 export interface Supersampler {
   /** The framebuffer to draw a frame into (output size times `factor`). */
@@ -14,58 +62,151 @@ export interface Supersampler {
   widthPx: number;
   heightPx: number;
   /**
-   * Averages the framebuffer into the default framebuffer and reads it: RGBA, top row
+   * Finishes the framebuffer into the default framebuffer and reads it: RGBA, top row
    * first, in a new array each call (so a frame still being written to ffmpeg is safe).
    */
-  resolve(): Uint8Array;
+  resolve(frame?: FinishFrame): Uint8Array;
 }
 
-/** Limit: `factor` 1-4 (the shader's loop bound). */
+/** Limit: `factor` 1-4 (the shader's loop bound); at most two overlays. */
 export function createSupersampler(
   regl: createREGL.Regl,
   widthPx: number,
   heightPx: number,
   factor: number,
+  finish: FinishOptions = noFinish,
 ): Supersampler {
   const color = regl.texture({
     width: widthPx * factor,
     height: heightPx * factor,
     format: 'rgba',
     type: 'uint8',
+    // Nearest: llvmpipe filters on the CPU, and every read here is a texel centre.
     min: 'nearest',
     mag: 'nearest',
   });
   const framebuffer = regl.framebuffer({ color, depthStencil: true });
+  const bloom =
+    finish.bloom > 0
+      ? createBloom(regl, color, widthPx, heightPx, {
+          threshold: finish.bloomThreshold,
+          // Quarter-size texels: 1.8 of them at 720p is about 1% of the height.
+          spread: (0.5 * finish.bloomRadius * heightPx) / 720,
+        })
+      : null;
+  const empty = regl.texture({ width: 1, height: 1, data: new Uint8Array(4) });
 
-  const downsample = regl({
+  const downsample = regl<
+    Record<string, unknown>,
+    Record<string, unknown>,
+    { seed: number[]; layers: OverlayImage[] }
+  >({
     vert: fullFrameVert,
     frag: `
       precision highp float;
       uniform sampler2D source;
+      uniform sampler2D bloomTexture;
+      uniform sampler2D overlay0;
+      uniform sampler2D overlay1;
+      uniform vec4 rect0;
+      uniform vec4 rect1;
+      uniform float opacity0;
+      uniform float opacity1;
       uniform vec2 outSize;
       uniform float factor;
+      uniform float bloom;
+      uniform float exposure;
+      uniform float vignette;
+      uniform float grain;
+      uniform vec2 seed;
+      uniform float transparent;
+
+      float hash(vec2 p) {
+        return fract(sin(dot(p, vec2(12.9898, 78.233))) * 43758.5453);
+      }
+
+      // Narkowicz's fit of the ACES filmic curve.
+      vec3 filmic(vec3 x) {
+        return clamp((x * (2.51 * x + 0.03)) / (x * (2.43 * x + 0.59) + 0.14), 0.0, 1.0);
+      }
+
+      vec4 over(vec4 under, sampler2D image, vec4 rect, float opacity, vec2 pixel) {
+        // pixel counts rows from the bottom of the image; rects from its top.
+        vec2 fromTop = vec2(pixel.x, outSize.y - 1.0 - pixel.y);
+        vec2 uv = (fromTop + 0.5 - rect.xy) / rect.zw;
+        if (opacity <= 0.0 || any(lessThan(uv, vec2(0.0))) || any(greaterThan(uv, vec2(1.0))))
+          return under;
+        vec4 top = texture2D(image, uv);
+        float a = top.a * opacity;
+        return vec4(top.rgb * a, a) + under * (1.0 - a);
+      }
+
       void main() {
         // Output row y (from the bottom) takes source rows from the top: the flip.
         vec2 pixel = floor(vec2(gl_FragCoord.x, outSize.y - gl_FragCoord.y));
         vec2 sourceSize = outSize * factor;
-        vec3 sum = vec3(0.0);
+        vec4 sum = vec4(0.0);
         for (int i = 0; i < 4; i++) {
           for (int j = 0; j < 4; j++) {
             if (float(i) < factor && float(j) < factor) {
               vec2 texel = pixel * factor + vec2(float(i), float(j)) + 0.5;
-              sum += texture2D(source, texel / sourceSize).rgb;
+              // Averaged in (nearly) linear light: gamma 2 instead of the sRGB curve
+              // keeps thin bright lines from thinning and roping as they would when
+              // sRGB-encoded values are averaged, at the price of a square root.
+              vec4 texel4 = texture2D(source, texel / sourceSize);
+              sum += vec4(texel4.rgb * texel4.rgb, texel4.a);
             }
           }
         }
-        vec3 rgb = sum / (factor * factor);
-        float noise = fract(sin(dot(pixel, vec2(12.9898, 78.233))) * 43758.5453);
-        gl_FragColor = vec4(rgb + (noise - 0.5) / 255.0, 1.0);
+        vec4 c = sum / (factor * factor);
+        c.rgb = sqrt(c.rgb);
+        if (bloom > 0.0) c.rgb += bloom * texture2D(bloomTexture, (pixel + 0.5) / outSize).rgb;
+
+        float alpha = transparent > 0.5 ? min(max(c.a, max(c.r, max(c.g, c.b))), 1.0) : 1.0;
+        vec3 rgb = transparent > 0.5 ? c.rgb / max(alpha, 1e-4) : c.rgb;
+        if (exposure > 0.0) rgb = filmic(rgb * exposure);
+        vec2 centered = (pixel + 0.5) / outSize - 0.5;
+        float corner = dot(centered * vec2(outSize.x / outSize.y, 1.0), centered * vec2(outSize.x / outSize.y, 1.0));
+        rgb *= 1.0 - vignette * smoothstep(0.08, 0.75, corner);
+        if (grain > 0.0) {
+          float g = hash(pixel + seed) + hash(pixel.yx + seed * 1.7) - 1.0;
+          // Grain shows most in the mid-tones, as on film.
+          float luma = dot(rgb, vec3(0.2126, 0.7152, 0.0722));
+          rgb += g * grain * (0.4 + 2.4 * luma * (1.0 - luma));
+        }
+
+        vec4 premultiplied = vec4(clamp(rgb, 0.0, 1.0) * alpha, alpha);
+        premultiplied = over(premultiplied, overlay0, rect0, opacity0, pixel);
+        premultiplied = over(premultiplied, overlay1, rect1, opacity1, pixel);
+        float a = premultiplied.a;
+        vec3 straight = premultiplied.rgb / max(a, 1e-4);
+        float dither = hash(pixel) - 0.5;
+        gl_FragColor = vec4(straight + dither / 255.0, a);
       }`,
     attributes: { corner: fullFrameCorners },
     uniforms: {
       source: color,
+      bloomTexture: bloom?.texture ?? empty,
       outSize: [widthPx, heightPx],
       factor,
+      bloom: finish.bloom,
+      exposure: finish.exposure,
+      vignette: finish.vignette,
+      grain: finish.grain,
+      transparent: finish.transparent ? 1 : 0,
+      seed: regl.prop<{ seed: number[] }, 'seed'>('seed'),
+      overlay0: (_: unknown, p: { layers: OverlayImage[] }) =>
+        p.layers[0]?.texture ?? empty,
+      overlay1: (_: unknown, p: { layers: OverlayImage[] }) =>
+        p.layers[1]?.texture ?? empty,
+      rect0: (_: unknown, p: { layers: OverlayImage[] }) =>
+        p.layers[0]?.rect ?? [0, 0, 1, 1],
+      rect1: (_: unknown, p: { layers: OverlayImage[] }) =>
+        p.layers[1]?.rect ?? [0, 0, 1, 1],
+      opacity0: (_: unknown, p: { layers: OverlayImage[] }) =>
+        p.layers[0]?.opacity ?? 0,
+      opacity1: (_: unknown, p: { layers: OverlayImage[] }) =>
+        p.layers[1]?.opacity ?? 0,
     },
     depth: { enable: false },
     count: 3,
@@ -77,8 +218,14 @@ export function createSupersampler(
     framebuffer,
     widthPx,
     heightPx,
-    resolve() {
-      downsample();
+    resolve(frame) {
+      bloom?.run();
+      const s = frame?.grainSeed ?? 0;
+      // Two offsets far apart in the hash's domain; whole numbers keep them exact.
+      downsample({
+        seed: [(s * 37) % 4099, (s * 91) % 3989],
+        layers: frame?.overlays ?? [],
+      });
       // Outside a command regl reads the default framebuffer; RGBA, never RGB.
       const data = new Uint8Array(widthPx * heightPx * 4);
       return regl.read({ x: 0, y: 0, width: widthPx, height: heightPx, data });

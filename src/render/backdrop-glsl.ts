@@ -18,6 +18,6 @@ vec3 backdrop(vec2 fragCoord) {
   color += haloColor * 0.5 * exp(-r * r * 260.0);
   color += mix(haloColor, vec3(1.0), 0.7) * smoothstep(0.03, 0.022, r);
   float vignette = smoothstep(1.15, 0.25, length((uv - 0.5) * vec2(1.35, 1.0)));
-  return color * mix(0.45, 1.0, vignette);
+  return color * mix(0.7, 1.0, vignette);
 }
 `;

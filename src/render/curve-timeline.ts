@@ -15,6 +15,9 @@ export interface CurveState {
   points: Point2[];
   /** The metric along the curve, or null when the bundle does not store it. */
   values: number[] | null;
+  /** Train loss (with the L2 term) and test error (%) along the curve, for the HUD. */
+  trainLoss: number[];
+  testError: number[];
   /** The bend (middle control point) in world (x, z). */
   bend: Point2;
   /** Fractional curve epoch. */
@@ -51,6 +54,8 @@ export function createCurveTimeline(
         epoch: s.epoch,
         points: resamplePoints(manifest.snapshotTs, world(s.curve), ts),
         values: values ? resample(manifest.snapshotTs, values, ts) : null,
+        trainLoss: resample(manifest.snapshotTs, s.trainLoss, ts),
+        testError: resample(manifest.snapshotTs, s.testError, ts),
         bend: planeToWorld(manifest, s.bend),
       };
     });
@@ -61,6 +66,8 @@ export function createCurveTimeline(
     values: hasSnapshotValues
       ? resample(manifest.paths.ts, manifest.paths.curve[metric], ts)
       : null,
+    trainLoss: resample(manifest.paths.ts, manifest.paths.curve.trainLoss, ts),
+    testError: resample(manifest.paths.ts, manifest.paths.curve.testError, ts),
     bend: planeToWorld(manifest, manifest.plane.points.bend),
   };
   // The trained curve, evaluated on the final plane, replaces a snapshot at its epoch.
@@ -82,9 +89,15 @@ export function createCurveTimeline(
       const u = span > 0 ? Math.min(Math.max((epoch - k1.epoch) / span, 0), 1) : 1;
       const mix = (a: number, b: number, c: number, d: number) =>
         catmullRom(a, b, c, d, u);
+      const mixSeries = (pick: (k: CurveState) => number[]) =>
+        pick(k1).map((_, i) =>
+          mix(pick(k0)[i] ?? 0, pick(k1)[i] ?? 0, pick(k2)[i] ?? 0, pick(k3)[i] ?? 0),
+        );
       return {
         epoch,
         points: k1.points.map((p, i) => mixPoint(k0, k1, k2, k3, i, mix)),
+        trainLoss: mixSeries((k) => k.trainLoss),
+        testError: mixSeries((k) => k.testError),
         values:
           k0.values && k1.values && k2.values && k3.values
             ? k1.values.map((_, i) =>

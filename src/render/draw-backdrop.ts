@@ -1,7 +1,8 @@
 /**
  * The background. It does not change over the video, so `backdrop()` is drawn once
  * into a texture the size of the frame; each frame copies it with one texture read,
- * and the membrane reads it to fade its edges into the same colour.
+ * and the membrane reads it to fade its edges into the same colour. A transparent
+ * scene has no background: the texture is left clear (alpha 0) and nothing is drawn.
  */
 import type createREGL from 'regl';
 import { type Palette, hexToRgb } from '../scene/palettes.js';
@@ -20,13 +21,16 @@ export function createBackdrop(
   palette: Palette,
   widthPx: number,
   heightPx: number,
+  transparent = false,
 ): Backdrop {
   const texture = regl.texture({
     width: widthPx,
     height: heightPx,
+    data: new Uint8Array(widthPx * heightPx * 4),
     min: 'nearest',
     mag: 'nearest',
   });
+  if (transparent) return { texture, draw: () => {} };
   const target = regl.framebuffer({ color: texture, depthStencil: false });
   regl({
     vert: fullFrameVert,

@@ -4,6 +4,7 @@
  * Buffers are refilled on every call, so one command draws any number of meshes.
  */
 import type createREGL from 'regl';
+import { lightBlend } from './light-blend.js';
 import { type Mat4, type Vec3 } from '../gl/mat4.js';
 import { type EmissiveMesh } from './emissive-mesh.js';
 
@@ -89,7 +90,7 @@ export function createDrawEmissive(
   >({
     ...config,
     depth: { enable: true, mask: false, func: 'greater' },
-    blend: { enable: true, func: { src: 'one', dst: 'one' } },
+    blend: { enable: true, func: lightBlend },
   });
   return (mesh, props) => {
     position({ data: mesh.positions, usage: 'dynamic' });

@@ -4,6 +4,7 @@
  * scattered in front of whatever hides the path.
  */
 import type createREGL from 'regl';
+import { lightBlend } from './light-blend.js';
 import { type Mat4 } from '../gl/mat4.js';
 import { viewportUniform } from './draw-backdrop.js';
 import { type RibbonVertices } from './screen-ribbon.js';
@@ -82,7 +83,7 @@ export function createDrawGlow(
     primitive: 'triangle strip',
     count: regl.prop<GlowProps & { count: number }, 'count'>('count'),
     depth: { enable: false, mask: false },
-    blend: { enable: true, func: { src: 'one', dst: 'one' } },
+    blend: { enable: true, func: lightBlend },
   });
   return (ribbon, props) => {
     position({ data: ribbon.positions, usage: 'dynamic' });

@@ -3,6 +3,7 @@
  * number of pixels wide with a bright core and a soft fringe, added to the frame.
  */
 import type createREGL from 'regl';
+import { lightBlend } from './light-blend.js';
 import { type Mat4, type Vec3 } from '../gl/mat4.js';
 import { viewportUniform } from './draw-backdrop.js';
 
@@ -61,7 +62,7 @@ export function createDrawHalos(
     },
     count: regl.prop<{ count: number }, 'count'>('count'),
     depth: { enable: false, mask: false },
-    blend: { enable: true, func: { src: 'one', dst: 'one' } },
+    blend: { enable: true, func: lightBlend },
   });
   const corners = [-1, -1, 1, -1, 1, 1, -1, -1, 1, 1, -1, 1];
   return (halos, viewProjection) => {

@@ -4,6 +4,7 @@
  * frames are reproducible.
  */
 import type createREGL from 'regl';
+import { lightBlend } from './light-blend.js';
 import seedrandom from 'seedrandom';
 import { type Mat4 } from '../gl/mat4.js';
 import { viewportUniform } from './draw-backdrop.js';
@@ -98,7 +99,7 @@ export function createDrawSparks(
     primitive: 'points',
     count: options.count,
     depth: { enable: true, mask: false },
-    blend: { enable: true, func: { src: 'one', dst: 'one' } },
+    blend: { enable: true, func: lightBlend },
   });
   return (props) => draw(props);
 }

@@ -1,13 +1,15 @@
 /**
  * Draws frames of a scene: creates the GL context (and the display it needs), builds
  * the membrane once, and draws any time of the video on request. Same scene, same
- * bundle and same time give the same frame.
+ * bundle and same time give the same frame (the film grain is seeded by the scene's
+ * seed and the frame index).
  */
 import { createHeadlessContext, type HeadlessContext } from '../gl/headless-context.js';
 import { createSupersampler } from '../gl/supersampler.js';
 import { type LandscapeBundle } from '../landscape/manifest.js';
 import { logger } from '../log/logger.js';
 import { type Scene } from '../scene/load-scene.js';
+import { distance, type Vec3 } from '../gl/mat4.js';
 import { hexToRgb } from '../scene/palettes.js';
 import { cameraAt } from './camera-path.js';
 import { createCurveTimeline } from './curve-timeline.js';
@@ -16,6 +18,8 @@ import { createLightmap } from './draw-lightmap.js';
 import { createDrawMembrane } from './draw-membrane.js';
 import { createDrawSparks } from './draw-sparks.js';
 import { frameGeometry } from './frame-geometry.js';
+import { traceFlowStrokes } from './flow-strokes.js';
+import { createOverlayLayer } from './overlay-layer.js';
 import { createPathLayer } from './path-layer.js';
 import { createRampTexture } from './ramp-texture.js';
 import { createSurfaceField, defaultClip } from './surface-field.js';
@@ -29,8 +33,14 @@ const curveSamples = 161;
 export interface FrameRenderer {
   widthPx: number;
   heightPx: number;
-  /** The frame at `timeSeconds`: RGBA, top row first, a new array each call. */
-  render(timeSeconds: number): Uint8Array;
+  /**
+   * The frame at `timeSeconds`: RGBA, top row first (straight alpha, 255 unless the
+   * scene is transparent), a new array each call. Frames are drawn one at a time:
+   * await each before asking for the next.
+   */
+  render(timeSeconds: number): Promise<Uint8Array>;
+  /** The first GL error seen (gl.getError() when asked); 0 when none. */
+  glError(): number;
   /** Frees the GL context. */
   destroy(): void;
 }
@@ -41,28 +51,38 @@ export async function createFrameRenderer(
 ): Promise<FrameRenderer> {
   const context = await createHeadlessContext(scene.output.width, scene.output.height);
   try {
-    return build(scene, bundle, context);
+    return await build(scene, bundle, context);
   } catch (error) {
     context.destroy();
     throw error;
   }
 }
 
-function build(
+/** `output.transparent`, added to the output section by the scene helper; off before. */
+export function isTransparent(scene: Scene): boolean {
+  return (scene.output as { transparent?: boolean }).transparent === true;
+}
+
+async function build(
   scene: Scene,
   bundle: LandscapeBundle,
   context: HeadlessContext,
-): FrameRenderer {
-  const { regl } = context;
-  const { width, height, supersample } = scene.output;
-  const { palette } = scene;
-  const metric = scene.surface.metric;
+): Promise<FrameRenderer> {
+  const { regl, gl } = context;
+  const { width, height, supersample, fps } = scene.output;
+  const { palette, surface, post } = scene;
+  const metric = surface.metric;
+  const transparent = isTransparent(scene);
   warnIfNoPathValues(scene);
 
   const field = createSurfaceField(bundle, {
     metric,
-    clip: scene.surface.clip ?? defaultClip(metric),
-    heightScale: scene.surface.heightScale,
+    clip: surface.clip ?? defaultClip(metric),
+    heightScale: surface.heightScale,
+    invert: surface.invert,
+    mirror: surface.mirror,
+    ...(surface.threshold !== undefined ? { threshold: surface.threshold } : {}),
+    contours: surface.contours,
   });
   const mesh = buildWingMesh(field, scene.surface.resolution);
   log.debug(
@@ -70,21 +90,30 @@ function build(
   );
   const timeline = createCurveTimeline(bundle.manifest, metric, curveSamples);
 
-  const supersampler = createSupersampler(regl, width, height, supersample);
+  const supersampler = createSupersampler(regl, width, height, supersample, {
+    ...post,
+    transparent,
+  });
   const lightmap = createLightmap(regl, field);
   const backdrop = createBackdrop(
     regl,
     palette,
     width * supersample,
     height * supersample,
+    transparent,
   );
   const drawMembrane = createDrawMembrane(regl, mesh, {
     palette,
     ramp: createRampTexture(regl, palette.ramp),
     backdrop: backdrop.texture,
     field,
-    contours: scene.surface.contours,
-    feathers: scene.surface.feathers,
+    edge: surface.edge,
+    bands: surface.contours > 0 ? surface.bands : 0,
+    feathers: surface.feathers,
+    flow: traceFlowStrokes(field, scene.seed),
+    flowStrength: surface.flow,
+    fogColor: hexToRgb(palette.fog ?? palette.background[1]),
+    fog: post.fog,
   });
   const drawSparks = createDrawSparks(regl, {
     count: scene.sparks,
@@ -94,30 +123,52 @@ function build(
     extent: [field.xMax + 0.3, 1.1, field.zMax + 0.2],
   });
   const paths = createPathLayer(regl, scene);
-  const target: [number, number, number] = [0, field.heightScale * 0.3, 0];
+  const overlays = await createOverlayLayer(regl, scene);
+  const center: Vec3 = [0, field.heightScale * 0.3, field.mirror ? 0 : 0.3];
+  // The valley floor shows even when the timeline's threshold track is at 0.
+  const floorLevel = Math.min(0.06, field.thresholdLevel);
+  let glError = 0;
 
-  const render = (timeSeconds: number): Uint8Array => {
+  const render = async (timeSeconds: number): Promise<Uint8Array> => {
     const frame = frameGeometry(scene, bundle.manifest, field, timeline, timeSeconds);
-    const { durationSeconds } = scene.output;
-    const camera = cameraAt(
-      scene.camera,
-      timeSeconds,
-      durationSeconds,
-      width / height,
-      target,
-    );
+    const bend = frame.trainedCurve[Math.floor(frame.trainedCurve.length / 2)];
+    const camera = cameraAt(scene.camera, frame.sample.camera, width / height, {
+      center,
+      valley: bend ?? center,
+      trainedCurve: frame.trainedCurve,
+      flyer: frame.flyer,
+    });
+    const reach = distance(camera.eye, center);
+    const images = await overlays.images(frame);
     lightmap.draw(paths.lightStrokes(frame));
     supersampler.framebuffer.use(() => {
-      regl.clear({ color: [0, 0, 0, 1], depth: 1 });
+      regl.clear({ color: [0, 0, 0, transparent ? 0 : 1], depth: 1 });
       backdrop.draw();
-      drawMembrane({ ...camera, lightmap: lightmap.framebuffer });
+      drawMembrane({
+        ...camera,
+        lightmap: lightmap.framebuffer,
+        threshold:
+          floorLevel + (field.thresholdLevel - floorLevel) * frame.sample.threshold,
+        fogRange: [reach * 0.55, reach * 1.6],
+      });
       paths.draw(frame, camera, timeSeconds);
       drawSparks({ viewProjection: camera.viewProjection, timeSeconds });
     });
-    return supersampler.resolve();
+    const pixels = supersampler.resolve({
+      grainSeed: scene.seed * 100003 + Math.round(timeSeconds * fps),
+      overlays: images,
+    });
+    return pixels;
   };
 
-  return { widthPx: width, heightPx: height, render, destroy: () => context.destroy() };
+  return {
+    widthPx: width,
+    heightPx: height,
+    render,
+    // Asked for, not polled per frame: getError can stall the pipeline.
+    glError: () => (glError ||= gl.getError()),
+    destroy: () => context.destroy(),
+  };
 }
 
 function warnIfNoPathValues(scene: Scene): void {

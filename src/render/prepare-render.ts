@@ -8,7 +8,12 @@ import { IcarusError } from '../config/errors.js';
 import { ensureLandscape } from '../landscape/ensure.js';
 import { loadBundle, type LandscapeBundle } from '../landscape/manifest.js';
 import { logger } from '../log/logger.js';
-import { loadScene, mustNotBeFolder, type Scene } from '../scene/load-scene.js';
+import {
+  loadScene,
+  mustNotBeFolder,
+  type Scene,
+  type SceneOptions,
+} from '../scene/load-scene.js';
 
 const log = logger('render');
 
@@ -33,8 +38,9 @@ export interface VideoOutputs {
 export function loadSceneWithOutput(
   scenePath: string,
   outputs: VideoOutputs = {},
+  options: SceneOptions = {},
 ): Scene {
-  const scene = loadScene(scenePath);
+  const scene = loadScene(scenePath, options);
   const { out, preview } = outputs;
   if (out !== undefined) {
     const path = resolve(mustHaveExtension(out, '--out', '.mp4', 'render writes MP4'));

@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { IcarusError } from '../config/errors.js';
 import { logger } from '../log/logger.js';
-import { mustNotBeFolder } from '../scene/load-scene.js';
+import { mustNotBeFolder, type SceneOptions } from '../scene/load-scene.js';
 import { createFrameRenderer } from './frame-renderer.js';
 import {
   checkLandscapePath,
@@ -16,6 +16,8 @@ const log = logger('render');
 
 export interface RenderStillOptions {
   scenePath: string;
+  /** Presets, `--set` overrides, quality and transparency from the command line. */
+  scene?: SceneOptions;
   /** Seconds into the video; default the poster time. */
   timeSeconds?: number;
   /** The PNG to write (must end in .png); default the scene's `output.poster`. */
@@ -25,7 +27,7 @@ export interface RenderStillOptions {
 
 /** Renders the frame and returns the PNG path. */
 export async function renderStill(options: RenderStillOptions): Promise<string> {
-  const scene = loadSceneWithOutput(options.scenePath);
+  const scene = loadSceneWithOutput(options.scenePath, {}, options.scene);
   const { output } = scene;
   const time =
     options.timeSeconds ?? output.posterTimeSeconds ?? 0.85 * output.durationSeconds;
@@ -45,10 +47,14 @@ export async function renderStill(options: RenderStillOptions): Promise<string> 
   const bundle = await loadLandscape(scene, options.force ?? false);
   const renderer = await createFrameRenderer(scene, bundle);
   try {
-    await writePng(path, renderer.render(time), output.width, output.height);
+    await writePng(path, await renderer.render(time), output.width, output.height);
   } finally {
     renderer.destroy();
   }
-  log.info(`frame at ${time.toFixed(2)} s -> ${path}`);
+  log.info(
+    `frame at ${time.toFixed(2)} s, palette ${scene.palette.preset}, camera ` +
+      `${scene.camera.preset}, ${scene.quality} quality` +
+      `${output.transparent ? ', transparent' : ''} -> ${path}`,
+  );
   return path;
 }

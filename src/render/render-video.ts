@@ -5,7 +5,7 @@
 import { IcarusError } from '../config/errors.js';
 import { logger } from '../log/logger.js';
 import { Stages } from '../log/progress.js';
-import { type Scene } from '../scene/load-scene.js';
+import { type Scene, type SceneOptions } from '../scene/load-scene.js';
 import { resolveFfmpeg } from '../video/ffmpeg-binary.js';
 import { openVideoEncoder } from '../video/video-encoder.js';
 import { frameTimes, fullFrameCount } from './frame-times.js';
@@ -23,6 +23,8 @@ const log = logger('render');
 
 export interface RenderVideoOptions {
   scenePath: string;
+  /** Presets, `--set` overrides and quality from the command line. */
+  scene?: SceneOptions;
   /** Overrides `output.path` (must end in .mp4); the poster goes beside it as .png. */
   out?: string;
   /** An ffmpeg binary; see `resolveFfmpeg` for the default order. */
@@ -47,10 +49,22 @@ export interface RenderVideoResult {
 export async function renderVideo(
   options: RenderVideoOptions,
 ): Promise<RenderVideoResult> {
-  const scene = loadSceneWithOutput(options.scenePath, {
-    ...(options.out !== undefined ? { out: options.out } : {}),
-    preview: options.frames !== undefined,
-  });
+  let scene = loadSceneWithOutput(
+    options.scenePath,
+    {
+      ...(options.out !== undefined ? { out: options.out } : {}),
+      preview: options.frames !== undefined,
+    },
+    options.scene,
+  );
+  if (scene.output.transparent) {
+    // H.264 in yuv420p has no alpha; a transparent poster beside an opaque video
+    // would not match it.
+    log.warn(
+      'output.transparent applies to stills only; the video and poster are opaque',
+    );
+    scene = { ...scene, output: { ...scene.output, transparent: false } };
+  }
   checkOutputs(scene);
   if (options.frames !== undefined) checkFrames(scene, options.frames);
   checkLandscapePath(scene);
@@ -75,12 +89,13 @@ export async function renderVideo(
       heightPx: output.height,
       fps: output.fps,
       crf: output.crf,
+      preset: output.encoderPreset,
     });
     const started = performance.now();
     try {
       const bar = stages.stage('render frames', times.length, 'frames');
       for (const [i, t] of times.entries()) {
-        await encoder.write(renderer.render(t));
+        await encoder.write(await renderer.render(t));
         const epoch = progressAt(scene, t) * bundle.manifest.curve.epochs;
         bar.update(i + 1, `curve epoch ${epoch.toFixed(1)}`);
       }
@@ -103,7 +118,7 @@ export async function renderVideo(
     const posterTime = output.posterTimeSeconds ?? 0.85 * output.durationSeconds;
     await writePng(
       output.poster,
-      renderer.render(posterTime),
+      await renderer.render(posterTime),
       output.width,
       output.height,
     );

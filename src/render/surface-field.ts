@@ -1,7 +1,8 @@
 /**
  * The membrane as a smooth function on the plane. World coordinates: X = alpha - 0.5
- * (w1 at -0.5, w2 at +0.5), Z = beta (the bend at 1), Y = height; the wing pair is
- * the beta >= 0 half and its mirror, so Z runs from -betaMax to +betaMax.
+ * (w1 at -0.5, w2 at +0.5), Z = beta (the bend at 1), Y = height. Mirrored, the wing
+ * pair is the beta >= 0 half and its image, so Z runs from -betaMax to +betaMax;
+ * unmirrored, Z covers the grid's own beta range.
  * The grid metric is taken to a log scale, clipped, and read between grid points
  * with Catmull-Rom (bicubic) interpolation, so the mesh is smoother than the grid.
  * Limit: assumes evenly spaced alphas and betas, which is what `icarus train` writes.
@@ -11,18 +12,26 @@ import { catmullRom } from './catmull-rom.js';
 
 export interface SurfaceField {
   metric: GridMetric;
-  /** World X range and the largest |Z|. */
+  /** World X range, Z range (zMin = -zMax when mirrored). */
   xMin: number;
   xMax: number;
+  zMin: number;
   zMax: number;
-  /** Height of level 1 (the clip). */
+  mirror: boolean;
+  /** Height of level 1 (the clip), or of level 0 when inverted. */
   heightScale: number;
+  /** The level below which the membrane is drawn (the threshold, 0-1). */
+  thresholdLevel: number;
+  /** Levels (0-1) of log-spaced metric values above the grid minimum, ascending. */
+  contourLevels: number[];
   /** 0 at the lowest grid value, 1 at the clip, at world (x, z); z may be negative. */
   level(x: number, z: number): number;
   /** The membrane height at world (x, z). */
   height(x: number, z: number): number;
   /** The level of a metric value, e.g. a snapshot's loss at one t. */
   levelOf(value: number): number;
+  /** The height of a level (inverted or not). */
+  heightOf(level: number): number;
 }
 
 export interface SurfaceOptions {
@@ -30,6 +39,25 @@ export interface SurfaceOptions {
   /** Clip value in the metric's units; values above it are flat. */
   clip: number;
   heightScale: number;
+  /** Valleys as ridges: height from 1 - level. */
+  invert?: boolean;
+  /** Read the grid at |Z|, so the negative half mirrors the positive (default true). */
+  mirror?: boolean;
+  /** Metric value bounding the membrane; default 80% up the log range. */
+  threshold?: number;
+  /** Contour lines wanted (log-spaced, as in the paper's figures). */
+  contours?: number;
+}
+
+/**
+ * The paper's contour levels: `count` values above `low`, spaced evenly in log of the
+ * distance from it, the first e^-5 above it, toward `high` (which is not included).
+ */
+export function logSpacedLevels(low: number, high: number, count: number): number[] {
+  if (count <= 0 || !(high > low)) return [];
+  const logAlpha = -5;
+  const gamma = (Math.log(high - low) - logAlpha) / count;
+  return Array.from({ length: count }, (_, k) => low + Math.exp(logAlpha + gamma * k));
 }
 
 /** Default clips, as in the paper's figures: 5 nats for losses, 40% for errors. */
@@ -73,9 +101,10 @@ export function createSurfaceField(
     return levels[ci * nb + cj] ?? 0;
   };
 
+  const mirror = options.mirror ?? true;
   const level = (x: number, z: number): number => {
     const fa = ((x + 0.5 - a0) / (a1 - a0)) * (na - 1);
-    const fb = ((Math.abs(z) - b0) / (b1 - b0)) * (nb - 1);
+    const fb = (((mirror ? Math.abs(z) : z) - b0) / (b1 - b0)) * (nb - 1);
     const ia = Math.floor(fa);
     const ib = Math.floor(fb);
     const ta = fa - ia;
@@ -99,14 +128,27 @@ export function createSurfaceField(
     return Math.min(Math.max(value, 0), 1);
   };
 
+  const levelOf = (value: number) =>
+    Math.min(Math.max((toLog(value) - low) / span, 0), 1);
+  const heightOf = (l: number) => options.heightScale * (options.invert ? 1 - l : l);
+  const lowest = grid.values.reduce((a, b) => Math.min(a, b), Infinity);
+  const highest = Math.exp(high);
+  const highValue = options.metric.endsWith('Loss') ? highest : highest - 1;
   return {
     metric: options.metric,
     xMin: a0 - 0.5,
     xMax: a1 - 0.5,
+    zMin: mirror ? -b1 : b0,
     zMax: b1,
+    mirror,
     heightScale: options.heightScale,
+    thresholdLevel: options.threshold === undefined ? 0.8 : levelOf(options.threshold),
+    contourLevels: logSpacedLevels(lowest, highValue, options.contours ?? 0).map(
+      levelOf,
+    ),
     level,
-    height: (x, z) => options.heightScale * level(x, z),
-    levelOf: (value) => Math.min(Math.max((toLog(value) - low) / span, 0), 1),
+    height: (x, z) => heightOf(level(x, z)),
+    levelOf,
+    heightOf,
   };
 }

@@ -1,6 +1,6 @@
 /**
- * The membrane mesh: the surface field sampled on a regular grid over the beta >= 0
- * half and its mirror, one continuous mesh from Z = -zMax to +zMax.
+ * The membrane mesh: the surface field sampled on a regular grid from Z = zMin to
+ * zMax (mirrored: the beta >= 0 half and its image, one continuous mesh).
  */
 import { type SurfaceField } from './surface-field.js';
 
@@ -17,23 +17,22 @@ export interface WingMesh {
 /** Samples `field` with `cellsPerUnit` cells per segment length. */
 export function buildWingMesh(field: SurfaceField, cellsPerUnit: number): WingMesh {
   const cols = Math.max(2, Math.round((field.xMax - field.xMin) * cellsPerUnit)) + 1;
-  const half = Math.max(1, Math.round(field.zMax * cellsPerUnit));
-  const rows = 2 * half + 1;
+  const rows = Math.max(2, Math.round((field.zMax - field.zMin) * cellsPerUnit)) + 1;
   const count = cols * rows;
   const positions = new Float32Array(count * 3);
   const normals = new Float32Array(count * 3);
   const levels = new Float32Array(count);
   const stepX = (field.xMax - field.xMin) / (cols - 1);
-  const stepZ = field.zMax / half;
+  const stepZ = (field.zMax - field.zMin) / (rows - 1);
 
   for (let r = 0; r < rows; r++) {
-    const z = (r - half) * stepZ;
+    const z = field.zMin + r * stepZ;
     for (let c = 0; c < cols; c++) {
       const x = field.xMin + c * stepX;
       const i = r * cols + c;
       const level = field.level(x, z);
       levels[i] = level;
-      positions.set([x, field.heightScale * level, z], i * 3);
+      positions.set([x, field.heightOf(level), z], i * 3);
       // Central differences of the height give a smooth normal.
       const e = 0.5 * Math.min(stepX, stepZ);
       const dhdx = (field.height(x + e, z) - field.height(x - e, z)) / (2 * e);

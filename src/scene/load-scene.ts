@@ -1,16 +1,35 @@
 /**
- * Loads a scene file into fully resolved settings: defaults filled, paths absolute
- * (relative paths resolve against the current folder), the palette merged.
+ * Loads a scene file into fully resolved settings, the one `Scene` the renderer
+ * receives. Order, lowest first: schema defaults < preset file < scene file <
+ * `--palette` / `--camera` (choose the preset) < `--set` (any key) < `--quality`.
+ * Paths become absolute (relative paths resolve against the current folder).
  */
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { IcarusError } from '../config/errors.js';
 import { readYaml, validate } from '../config/yaml-file.js';
-import { resolvePalette } from './resolve-palette.js';
+import { isRecord, parseSet, setAt } from './overrides.js';
 import { type Palette } from './palettes.js';
-import { sceneSchema, type SceneSettings } from './scene-schema.js';
+import { loadPreset, type PresetKind } from './presets.js';
+import { applyQuality, type Quality } from './quality.js';
+import { cameraSection, sceneSchema, type SceneSettings } from './scene-schema.js';
+import { palette as paletteColours } from './sections/palette.js';
 
 export const defaultScenePath = 'scenes/icarus.yaml';
+
+/** What the command line changes in a scene. */
+export interface SceneOptions {
+  /** `--palette NAME`: the palette preset. */
+  palette?: string;
+  /** `--camera NAME`: the camera preset. */
+  camera?: string;
+  /** `--set key.path=value`, in order (a later one wins). */
+  set?: string[];
+  /** `--quality`; default final. */
+  quality?: Quality;
+  /** `--transparent`: sets output.transparent. */
+  transparent?: boolean;
+}
 
 /** The path keys of a scene, as written in the file (before resolving). */
 export interface WrittenPaths {
@@ -22,17 +41,17 @@ export interface WrittenPaths {
 export interface Scene extends Omit<SceneSettings, 'palette'> {
   /** The scene file, as given; named in error messages. */
   file: string;
-  /** The palette with the scene's overrides applied. */
-  palette: Palette;
-  /** The palette settings as written (name and overrides). */
-  paletteSettings: SceneSettings['palette'];
+  /** Every colour, the preset's with the scene's overrides, and the preset's name. */
+  palette: Palette & { preset: string };
+  /** The quality the scene was resolved at. */
+  quality: Quality;
   /** The path keys as written, for error messages. */
   written: WrittenPaths;
 }
 
-/** Reads, validates and resolves `file`; errors name the file and the key. */
-export function loadScene(file: string): Scene {
-  const scene = resolveScene(validate(sceneSchema, readYaml(file), file), file);
+/** Reads, validates and resolves `file`; errors name the file (or flag) and the key. */
+export function loadScene(file: string, options: SceneOptions = {}): Scene {
+  const scene = resolveScene(readYaml(file), file, options);
   for (const key of ['output.path', 'output.poster'] as const) {
     const path = key === 'output.path' ? scene.output.path : scene.output.poster;
     mustNotBeFolder(path, `${file}: key '${key}': '${scene.written[key]}'`);
@@ -53,11 +72,59 @@ export function mustNotBeFolder(path: string, where: string): void {
   }
 }
 
-/** Resolves parsed settings; `file` is only used for messages. */
-export function resolveScene(settings: SceneSettings, file: string): Scene {
-  const { palette, ...rest } = settings;
-  return {
-    ...rest,
+/**
+ * Resolves scene data as read from a file (or built by a test); `file` is only used
+ * for messages. Presets are merged as written, so a key the scene leaves out takes
+ * the preset's value and only then the schema default.
+ */
+export function resolveScene(
+  data: unknown,
+  file: string,
+  options: SceneOptions = {},
+): Scene {
+  if (!isRecord(data)) validate(sceneSchema, data, file);
+  let raw = data as Record<string, unknown>;
+  const chosenBy: Record<PresetKind, string> = {
+    palette: `${file}: key 'palette.preset'`,
+    camera: `${file}: key 'camera.preset'`,
+  };
+  for (const kind of ['palette', 'camera'] as const) {
+    const name = options[kind];
+    if (name === undefined) continue;
+    raw = setAt(raw, [kind, 'preset'], name);
+    chosenBy[kind] = `--${kind} '${name}'`;
+  }
+  if (options.transparent) raw = setAt(raw, ['output', 'transparent'], true);
+  for (const text of options.set ?? []) {
+    const set = parseSet(text, sceneSchema);
+    raw = setAt(raw, set.path, set.value);
+    const [kind, key] = set.path;
+    if ((kind === 'palette' || kind === 'camera') && key === 'preset') {
+      chosenBy[kind] = set.where;
+    }
+  }
+  const settings = validate(sceneSchema, raw, file);
+
+  const palettePreset = loadPreset(
+    'palette',
+    settings.palette.preset,
+    chosenBy.palette,
+  );
+  const cameraPreset = loadPreset('camera', settings.camera.preset, chosenBy.camera);
+  const where = (presetFile: string) => `${file} over ${presetFile}`;
+  const colours = validate(
+    paletteColours,
+    { ...palettePreset.values, ...without(raw.palette, 'preset') },
+    where(palettePreset.file),
+  );
+  const camera = validate(
+    cameraSection,
+    { ...cameraPreset.values, ...without(raw.camera, 'preset') },
+    where(cameraPreset.file),
+  );
+
+  const scene: Scene = {
+    ...settings,
     file,
     landscape: resolve(settings.landscape),
     output: {
@@ -65,12 +132,25 @@ export function resolveScene(settings: SceneSettings, file: string): Scene {
       path: resolve(settings.output.path),
       poster: resolve(settings.output.poster),
     },
-    palette: resolvePalette(palette),
-    paletteSettings: palette,
+    palette: { ...colours, preset: settings.palette.preset },
+    camera: { ...camera, preset: settings.camera.preset },
+    quality: options.quality ?? 'final',
     written: {
       landscape: settings.landscape,
       'output.path': settings.output.path,
       'output.poster': settings.output.poster,
     },
   };
+  return applyQuality(scene, scene.quality);
+}
+
+/**
+ * A section as written, without one key and keys set to nothing (so they do not hide
+ * the preset's values), and `{}` when it is not an object.
+ */
+function without(section: unknown, key: string): Record<string, unknown> {
+  if (!isRecord(section)) return {};
+  return Object.fromEntries(
+    Object.entries(section).filter(([k, v]) => k !== key && v !== undefined),
+  );
 }

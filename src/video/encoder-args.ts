@@ -10,6 +10,8 @@ export interface EncoderSettings {
   fps: number;
   /** x264 constant rate factor: 0 lossless .. 51 worst. */
   crf: number;
+  /** x264 speed preset (ultrafast .. veryslow); default medium. */
+  preset?: string;
   /** The file ffmpeg writes (a temporary name; the container is forced to MP4). */
   outputPath: string;
 }
@@ -20,7 +22,7 @@ export function encoderArgs(s: EncoderSettings): string[] {
     ...['-f', 'rawvideo', '-pix_fmt', 'rgba', '-s', `${s.widthPx}x${s.heightPx}`],
     ...['-r', String(s.fps), '-i', 'pipe:0'],
     ...['-vf', 'scale=out_color_matrix=bt709:out_range=tv,format=yuv420p'],
-    ...['-c:v', 'libx264', '-preset', 'medium', '-crf', String(s.crf)],
+    ...['-c:v', 'libx264', '-preset', s.preset ?? 'medium', '-crf', String(s.crf)],
     ...['-pix_fmt', 'yuv420p', '-color_range', 'tv'],
     ...['-colorspace', 'bt709', '-color_primaries', 'bt709', '-color_trc', 'bt709'],
     ...['-movflags', '+faststart', '-f', 'mp4', s.outputPath],

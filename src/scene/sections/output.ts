@@ -19,6 +19,21 @@ const evenPx = (what: string, fallback: number) =>
     .default(fallback)
     .describe(`${what} of the video in pixels (even)`);
 
+/** x264's speed presets, fastest first. */
+export const x264Presets = [
+  'ultrafast',
+  'superfast',
+  'veryfast',
+  'faster',
+  'fast',
+  'medium',
+  'slow',
+  'slower',
+  'veryslow',
+] as const;
+
+export type X264Preset = (typeof x264Presets)[number];
+
 /** A file path whose name must end in `extension` (any case). */
 const filePath = (extension: string, format: string) =>
   z
@@ -64,6 +79,14 @@ export const output = z
       .max(51)
       .default(18)
       .describe('x264 quality: lower is better and larger'),
+    encoderPreset: z
+      .enum(x264Presets)
+      .default('medium')
+      .describe('x264 speed preset: faster encodes sooner and larger'),
+    transparent: z
+      .boolean()
+      .default(false)
+      .describe('stills only: a transparent background instead of the backdrop'),
   })
   .superRefine((o, ctx) => {
     if (o.posterTimeSeconds !== undefined && o.posterTimeSeconds > o.durationSeconds) {

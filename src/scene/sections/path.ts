@@ -1,4 +1,4 @@
-/** The `path` section: the trained curve, the segment and how training plays. */
+/** The `path` section: the trained curve, the segment and the flyer. */
 import { z } from 'zod';
 
 export const path = z.strictObject({
@@ -19,4 +19,24 @@ export const path = z.strictObject({
     .max(1)
     .default(0.6)
     .describe('brightness of the mirrored copy on the other wing'),
+  segment: z
+    .number()
+    .min(0)
+    .max(1)
+    .default(0.4)
+    .describe('brightness of the straight segment (0: hidden)'),
+  flyer: z
+    .number()
+    .min(0)
+    .max(4)
+    .default(1)
+    .describe(
+      'brightness of the flyer, the light travelling along the curve (0: none)',
+    ),
+  flyerReach: z
+    .number()
+    .min(0.01)
+    .max(1)
+    .default(0.16)
+    .describe('how far the flyer lights the membrane around it, in segment lengths'),
 });

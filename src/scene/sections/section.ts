@@ -13,3 +13,16 @@ export const hex = z
 
 /** A fraction of the video, 0 at the start and 1 at the end. */
 export const fraction = z.number().min(0).max(1);
+
+/**
+ * The `preset` key of a section: the name of a YAML file under
+ * config/presets/<kind>s/, checked against the files when the scene is resolved.
+ */
+export const presetKey = (kind: 'palette' | 'camera', fallback: string) =>
+  z
+    .string()
+    .min(1)
+    .default(fallback)
+    .describe(
+      `a ${kind} preset: a file config/presets/${kind}s/<name>.yaml (see icarus presets)`,
+    );
