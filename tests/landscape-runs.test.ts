@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import {
+  mkdirSync,
   mkdtempSync,
   readFileSync,
   readdirSync,
@@ -20,6 +21,7 @@ import { loadBundle } from '../src/landscape/manifest.js';
 import { mergeShards } from '../src/landscape/merge-shards.js';
 import { readNpy } from '../src/landscape/npy.js';
 import { setLogLevel } from '../src/log/logger.js';
+import { cifarBatch, labelsFor, writeIdxFolder } from './support/dataset-files.js';
 import { tinyLandscape, tinyTrainConfig } from './support/landscape.js';
 
 setLogLevel('warn');
@@ -189,4 +191,65 @@ describe('paths.csv', () => {
       manifest.paths.summary.segment.testError?.barrier,
     );
   });
+});
+
+describe('other datasets and models, end to end on small files', () => {
+  const smallJob = (data: string, model: string): string =>
+    `${data}${model}endpoints:\n  epochs: 1\n  batchSize: 32\ncurve:\n  epochs: 1\n  batchSize: 32\n` +
+    'paths:\n  points: 5\nplane:\n  grid: [4, 4]\nsnapshots:\n  count: 2\n  points: 3\nworkers: 2\n';
+
+  const cases = [
+    {
+      name: 'cnn-cifar10',
+      files: (dir: string): void => {
+        writeFileSync(
+          join(dir, 'data_batch_1.bin'),
+          cifarBatch(labelsFor(Array(10).fill(12)), 0),
+        );
+        writeFileSync(
+          join(dir, 'test_batch.bin'),
+          cifarBatch(labelsFor(Array(10).fill(6)), 500),
+        );
+      },
+      data: 'source: cifar10\n  trainCount: 100\n  testCount: 50\n',
+      model: 'model:\n  type: cnn\n  channels: [4, 4]\n  dense: 8\n  batchNorm: true\n',
+      description: /^CNN 3x3 conv 4-4, dense 8, batch norm/,
+    },
+    {
+      name: 'mlp-fashion',
+      files: (dir: string): void => {
+        writeIdxFolder(dir, {
+          trainSizes: Array(10).fill(12),
+          testSizes: Array(10).fill(6),
+          gzip: true,
+        });
+      },
+      data: 'source: fashion-mnist\n  trainCount: 100\n  testCount: 50\n',
+      model: 'model:\n  hidden: [16]\n',
+      description: /^MLP 784-16-10/,
+    },
+  ];
+  for (const c of cases) {
+    test(`${c.name}: a bundle from the files the test wrote`, async () => {
+      const dir = scratch();
+      const folder = join(dir, 'files');
+      mkdirSync(folder);
+      c.files(folder);
+      const config = join(dir, `${c.name}.yaml`);
+      writeFileSync(
+        config,
+        `name: ${c.name}\n` +
+          smallJob(`data:\n  folder: ${folder}\n  ${c.data}`, c.model),
+      );
+      const bundle = await ensureLandscape(config, { landscapesDir: dir });
+      const { manifest, grids } = loadBundle(bundle);
+      assert.match(manifest.model.description, c.description);
+      assert.equal(
+        manifest.data.source,
+        c.data.split('\n')[0]?.replace('source: ', ''),
+      );
+      assert.ok(grids.trainLoss.values.every(Number.isFinite));
+      assert.equal(manifest.paths.curve.testError.length, 5);
+    });
+  }
 });
