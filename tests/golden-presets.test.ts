@@ -8,6 +8,7 @@ import { loadBundle, type LandscapeBundle } from '../src/landscape/manifest.js';
 import { createFrameRenderer } from '../src/render/frame-renderer.js';
 import { resolveScene } from '../src/scene/load-scene.js';
 import { presetNames, type PresetKind } from '../src/scene/presets.js';
+import { contentFraction } from './support/content-fraction.js';
 import { tinyLandscape } from './support/landscape.js';
 
 const widthPx = 96;
@@ -17,20 +18,6 @@ let bundle: LandscapeBundle;
 before(async () => {
   bundle = loadBundle(await tinyLandscape());
 });
-
-/** Share of pixels more than 30 (RGB distance) from the corner pixel. */
-function contentShare(rgba: Uint8Array): number {
-  let count = 0;
-  for (let i = 0; i < rgba.length; i += 4) {
-    const d = Math.hypot(
-      (rgba[i] ?? 0) - (rgba[0] ?? 0),
-      (rgba[i + 1] ?? 0) - (rgba[1] ?? 0),
-      (rgba[i + 2] ?? 0) - (rgba[2] ?? 0),
-    );
-    if (d > 30) count++;
-  }
-  return count / (rgba.length / 4);
-}
 
 for (const kind of ['camera', 'palette'] as PresetKind[]) {
   for (const name of presetNames(kind)) {
@@ -47,7 +34,7 @@ for (const kind of ['camera', 'palette'] as PresetKind[]) {
       const renderer = await createFrameRenderer(scene, bundle);
       try {
         for (const timeSeconds of [1, 9]) {
-          const share = contentShare(await renderer.render(timeSeconds));
+          const share = contentFraction(await renderer.render(timeSeconds));
           assert.equal(renderer.glError(), 0, 'gl.getError() after the frame');
           assert.ok(
             share > 0.08,

@@ -35,6 +35,21 @@ const cifarShape: [number, number, number] = [32, 32, 3];
 const denseCount = (fanIn: number, fanOut: number): number => fanIn * fanOut + fanOut;
 const convCount = (k: number, cin: number, cout: number): number =>
   k * k * cin * cout + cout;
+/**
+ * Weights of the two-conv CNN with kernel `k` on `cin` channels, conv widths c1 and c2,
+ * `pooledCells` cells left after the pools, a `hidden`-wide dense layer and 10 classes.
+ */
+const cnnCount = (
+  k: number,
+  cin: number,
+  [c1, c2]: [number, number],
+  pooledCells: number,
+  hidden: number,
+): number =>
+  convCount(k, cin, c1) +
+  convCount(k, c1, c2) +
+  denseCount(pooledCells * c2, hidden) +
+  denseCount(hidden, 10);
 
 before(async () => {
   await initBackend();
@@ -67,45 +82,28 @@ describe('layouts', () => {
       name: 'cnn 8-16 dense 64 on 28x28x1',
       config: { type: 'cnn' },
       shape: digitsShape,
-      count:
-        convCount(3, 1, 8) +
-        convCount(3, 8, 16) +
-        denseCount(7 * 7 * 16, 64) +
-        denseCount(64, 10),
+      count: cnnCount(3, 1, [8, 16], 7 * 7, 64),
       description: 'CNN 3x3 conv 8-16, dense 64, 52,138 weights',
     },
     {
       name: 'cnn 8-16 dense 64 batch norm on 28x28x1',
       config: { type: 'cnn', batchNorm: true },
       shape: digitsShape,
-      count:
-        convCount(3, 1, 8) +
-        convCount(3, 8, 16) +
-        denseCount(7 * 7 * 16, 64) +
-        denseCount(64, 10) +
-        2 * (8 + 16 + 64),
+      count: cnnCount(3, 1, [8, 16], 7 * 7, 64) + 2 * (8 + 16 + 64),
       description: 'CNN 3x3 conv 8-16, dense 64, batch norm, 52,314 weights',
     },
     {
       name: 'cnn 4-6 kernel 5 dense 12 on 32x32x3',
       config: { type: 'cnn', channels: [4, 6], kernel: 5, dense: 12 },
       shape: cifarShape,
-      count:
-        convCount(5, 3, 4) +
-        convCount(5, 4, 6) +
-        denseCount(8 * 8 * 6, 12) +
-        denseCount(12, 10),
+      count: cnnCount(5, 3, [4, 6], 8 * 8, 12),
       description: 'CNN 5x5 conv 4-6, dense 12, 5,660 weights',
     },
     {
       name: 'cnn on 30x30x1 drops the odd row of the second pool',
       config: { type: 'cnn' },
       shape: [30, 30, 1],
-      count:
-        convCount(3, 1, 8) +
-        convCount(3, 8, 16) +
-        denseCount(7 * 7 * 16, 64) +
-        denseCount(64, 10),
+      count: cnnCount(3, 1, [8, 16], 7 * 7, 64),
       description: 'CNN 3x3 conv 8-16, dense 64, 52,138 weights',
     },
   ];

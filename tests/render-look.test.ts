@@ -7,6 +7,7 @@ import { resolveScene, type Scene } from '../src/scene/load-scene.js';
 import { presetNames } from '../src/scene/presets.js';
 import { sceneSchema } from '../src/scene/scene-schema.js';
 import { cameraMoves } from '../src/scene/sections/camera.js';
+import { contentFraction } from './support/content-fraction.js';
 import { tinyLandscape } from './support/landscape.js';
 
 const widthPx = 96;
@@ -53,20 +54,6 @@ function meanColor(pixels: Uint8Array): [number, number, number] {
   }
   const n = pixels.length / 4;
   return [(sum[0] ?? 0) / n, (sum[1] ?? 0) / n, (sum[2] ?? 0) / n];
-}
-
-/** Fraction of pixels whose colour is more than `by` from the frame's corner pixel. */
-function contentFraction(pixels: Uint8Array, by = 30): number {
-  let count = 0;
-  for (let i = 0; i < pixels.length; i += 4) {
-    const d = Math.hypot(
-      (pixels[i] ?? 0) - (pixels[0] ?? 0),
-      (pixels[i + 1] ?? 0) - (pixels[1] ?? 0),
-      (pixels[i + 2] ?? 0) - (pixels[2] ?? 0),
-    );
-    if (d > by) count++;
-  }
-  return count / (pixels.length / 4);
 }
 
 function maxDifference(a: Uint8Array, b: Uint8Array): number {

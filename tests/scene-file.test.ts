@@ -3,9 +3,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, test } from 'node:test';
-import { IcarusError } from '../src/config/errors.js';
 import { loadScene } from '../src/scene/load-scene.js';
 import { loadPreset } from '../src/scene/presets.js';
+import { assertMentions, expectIcarusError } from './support/expect-icarus-error.js';
 
 const presetColours = (name: string) => loadPreset('palette', name, 'test').values;
 
@@ -22,19 +22,13 @@ function sceneFile(yaml: string): string {
   return file;
 }
 
-/** Loads `yaml` expecting an IcarusError; returns its message. */
+/** Loads `yaml` expecting an IcarusError; returns the file and the message. */
 function failure(yaml: string): { file: string; message: string } {
   const file = sceneFile(yaml);
-  try {
-    loadScene(file);
-  } catch (error) {
-    assert.ok(
-      error instanceof IcarusError,
-      `expected an IcarusError, got ${String(error)}`,
-    );
-    return { file, message: error.message };
-  }
-  assert.fail(`the scene loaded:\n${yaml}`);
+  return {
+    file,
+    message: expectIcarusError(() => loadScene(file), `the scene loaded:\n${yaml}`),
+  };
 }
 
 describe('bad scene files name the key', () => {
@@ -144,11 +138,7 @@ describe('bad scene files name the key', () => {
     test(c.name, () => {
       const { file, message } = failure(c.yaml);
       assert.ok(message.includes(file), `message does not name ${file}:\n${message}`);
-      for (const part of c.expect) {
-        const found =
-          typeof part === 'string' ? message.includes(part) : part.test(message);
-        assert.ok(found, `message lacks ${String(part)}:\n${message}`);
-      }
+      assertMentions(message, c.expect);
     });
   }
 });

@@ -1,23 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { IcarusError } from '../src/config/errors.js';
 import { resolveScene } from '../src/scene/load-scene.js';
 import { parseSet } from '../src/scene/overrides.js';
 import { applyQuality } from '../src/scene/quality.js';
 import { sceneSchema } from '../src/scene/scene-schema.js';
-
-function failure(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    assert.ok(
-      error instanceof IcarusError,
-      `expected an IcarusError, got ${String(error)}`,
-    );
-    return error.message;
-  }
-  assert.fail('no error');
-}
+import { assertMentions, expectIcarusError } from './support/expect-icarus-error.js';
 
 describe('--set values are typed by the schema', () => {
   const cases: { text: string; path: string[]; value: unknown }[] = [
@@ -54,7 +41,7 @@ describe('--set values are typed by the schema', () => {
     const data = { output: { durationSeconds: 20 } };
     const scene = resolveScene(data, 'test', { set: ['output.posterTimeSeconds=15'] });
     assert.equal(scene.output.posterTimeSeconds, 15);
-    const message = failure(() =>
+    const message = expectIcarusError(() =>
       resolveScene(data, 'test.yaml', { set: ['output.posterTimeSeconds=25'] }),
     );
     assert.ok(message.includes("key 'output.posterTimeSeconds'"), message);
@@ -121,11 +108,9 @@ describe('bad --set values name the flag, the key and the value', () => {
   ];
   for (const c of cases) {
     test(c.name, () => {
-      const message = failure(() => parseSet(c.text, sceneSchema));
+      const message = expectIcarusError(() => parseSet(c.text, sceneSchema));
       assert.ok(message.startsWith(`--set '${c.text}'`), message);
-      for (const part of c.expect) {
-        assert.ok(message.includes(part), `message lacks ${part}:\n${message}`);
-      }
+      assertMentions(message, c.expect);
     });
   }
 });

@@ -3,7 +3,6 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { IcarusError } from '../src/config/errors.js';
 import { resolveScene } from '../src/scene/load-scene.js';
 import {
   listPresets,
@@ -14,22 +13,9 @@ import {
 } from '../src/scene/presets.js';
 import { presetsListing } from '../src/scene/presets-listing.js';
 import { cameraSection } from '../src/scene/scene-schema.js';
+import { assertMentions, expectIcarusError } from './support/expect-icarus-error.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'icarus-presets-'));
-
-/** Runs `fn` expecting an IcarusError; returns its message. */
-function failure(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    assert.ok(
-      error instanceof IcarusError,
-      `expected an IcarusError, got ${String(error)}`,
-    );
-    return error.message;
-  }
-  assert.fail('no error');
-}
 
 describe('the shipped presets', () => {
   test('at least 6 palettes', () => {
@@ -136,16 +122,14 @@ describe('bad preset files name the file and the key', () => {
     test(c.name, () => {
       const file = join(dir, `preset-${i}.yaml`);
       writeFileSync(file, c.yaml);
-      const message = failure(() => readPresetFile(c.kind, file));
+      const message = expectIcarusError(() => readPresetFile(c.kind, file));
       assert.ok(message.includes(file), `message does not name ${file}:\n${message}`);
-      for (const part of c.expect) {
-        assert.ok(message.includes(part), `message lacks ${part}:\n${message}`);
-      }
+      assertMentions(message, c.expect);
     });
   }
 
   test('an unknown preset name lists the known ones and suggests the nearest', () => {
-    const message = failure(() => loadPreset('camera', 'flyovr', '--camera'));
+    const message = expectIcarusError(() => loadPreset('camera', 'flyovr', '--camera'));
     assert.match(message, /^--camera: unknown camera preset 'flyovr'/);
     assert.ok(message.includes("did you mean 'flyover'?"), message);
     for (const name of presetNames('camera'))
@@ -203,12 +187,14 @@ describe('presets resolve between the schema defaults and the scene', () => {
   });
 
   test('an unknown preset from a flag names the flag', () => {
-    const message = failure(() => resolveScene({}, 'test.yaml', { palette: 'sunset' }));
+    const message = expectIcarusError(() =>
+      resolveScene({}, 'test.yaml', { palette: 'sunset' }),
+    );
     assert.match(message, /^--palette 'sunset': unknown palette preset 'sunset'/);
   });
 
   test('an unknown preset from --set names the flag', () => {
-    const message = failure(() =>
+    const message = expectIcarusError(() =>
       resolveScene({}, 'test.yaml', { set: ['camera.preset=spin'] }),
     );
     assert.match(message, /^--set 'camera.preset=spin': unknown camera preset 'spin'/);

@@ -18,9 +18,9 @@ import { type Network, countText } from './network.js';
 import {
   type BlockSpec,
   blockReader,
+  layerBlocks,
   normBlocks,
   placeBlocks,
-  uniform,
 } from './parameter-layout.js';
 
 export function cnnNetwork(
@@ -42,32 +42,14 @@ export function cnnNetwork(
   }
   const flat = pooledHeight * pooledWidth * c2;
   const bn = config.batchNorm;
-  const layer = (
-    name: string,
-    weightShape: number[],
-    fanIn: number,
-    index: number,
-  ): BlockSpec[] => {
-    const bound = 1 / Math.sqrt(fanIn);
-    const out = weightShape[weightShape.length - 1] as number;
-    const isKernel = weightShape.length === 4;
-    return [
-      {
-        name: `${name}.${isKernel ? 'kernel' : 'weight'}`,
-        shape: weightShape,
-        init: uniform(bound, 2 * index),
-      },
-      { name: `${name}.bias`, shape: [out], init: uniform(bound, 2 * index + 1) },
-    ];
-  };
   const specs: BlockSpec[] = [
-    ...layer('conv1', [k, k, channels, c1], k * k * channels, 0),
+    ...layerBlocks('conv1', [k, k, channels, c1], k * k * channels, 0),
     ...(bn ? normBlocks('norm1', c1) : []),
-    ...layer('conv2', [k, k, c1, c2], k * k * c1, 1),
+    ...layerBlocks('conv2', [k, k, c1, c2], k * k * c1, 1),
     ...(bn ? normBlocks('norm2', c2) : []),
-    ...layer('dense1', [flat, config.dense], flat, 2),
+    ...layerBlocks('dense1', [flat, config.dense], flat, 2),
     ...(bn ? normBlocks('norm3', config.dense) : []),
-    ...layer('dense2', [config.dense, classes], config.dense, 3),
+    ...layerBlocks('dense2', [config.dense, classes], config.dense, 3),
   ];
   const { blocks, parameterCount } = placeBlocks(specs);
   const normText = bn ? ', batch norm' : '';

@@ -14,9 +14,9 @@ import { type Network, countText } from './network.js';
 import {
   type BlockSpec,
   blockReader,
+  layerBlocks,
   normBlocks,
   placeBlocks,
-  uniform,
 } from './parameter-layout.js';
 
 export function mlpNetwork(
@@ -30,15 +30,7 @@ export function mlpNetwork(
   for (let i = 0; i < layerCount; i++) {
     const fanIn = sizes[i] as number;
     const fanOut = sizes[i + 1] as number;
-    const bound = 1 / Math.sqrt(fanIn);
-    specs.push(
-      {
-        name: `dense${i + 1}.weight`,
-        shape: [fanIn, fanOut],
-        init: uniform(bound, 2 * i),
-      },
-      { name: `dense${i + 1}.bias`, shape: [fanOut], init: uniform(bound, 2 * i + 1) },
-    );
+    specs.push(...layerBlocks(`dense${i + 1}`, [fanIn, fanOut], fanIn, i));
     if (config.batchNorm && i + 1 < layerCount) {
       specs.push(...normBlocks(`norm${i + 1}`, fanOut));
     }

@@ -80,6 +80,31 @@ export function uniform(bound: number, seedOffset: number): BlockInit {
   return { kind: 'uniform', bound, seedOffset };
 }
 
+/**
+ * The weight (named kernel when `weightShape` is 4-D) and bias of layer `name`, both
+ * uniform in +-1/sqrt(fanIn) as PyTorch initialises them. The bias has the last
+ * dimension of `weightShape`; `index` is the layer's place in the network, which
+ * gives the seed offsets 2 index and 2 index + 1.
+ */
+export function layerBlocks(
+  name: string,
+  weightShape: number[],
+  fanIn: number,
+  index: number,
+): BlockSpec[] {
+  const bound = 1 / Math.sqrt(fanIn);
+  const out = weightShape[weightShape.length - 1] as number;
+  const isKernel = weightShape.length === 4;
+  return [
+    {
+      name: `${name}.${isKernel ? 'kernel' : 'weight'}`,
+      shape: weightShape,
+      init: uniform(bound, 2 * index),
+    },
+    { name: `${name}.bias`, shape: [out], init: uniform(bound, 2 * index + 1) },
+  ];
+}
+
 /** The learned scale (starting at 1) and shift (at 0) of a batch-norm layer. */
 export function normBlocks(name: string, channels: number): BlockSpec[] {
   return [

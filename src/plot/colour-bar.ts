@@ -4,6 +4,7 @@
  * with its lower level, the top one written "> max".
  */
 import { bandColour, bandOpacity } from './band-colours.js';
+import { boxOutline } from './box-outline.js';
 import { levelLabels } from './level-labels.js';
 import { type PlotBox } from './plot-area.js';
 import { element, text } from './svg.js';
@@ -48,16 +49,6 @@ export function colourBar(box: PlotBox, levels: number[]): string {
       }),
     );
   }
-  parts.push(
-    element('rect', {
-      x: box.left,
-      y: box.top,
-      width: box.width,
-      height: box.height,
-      fill: 'none',
-      stroke: '#222222',
-      'stroke-width': 0.8,
-    }),
-  );
+  parts.push(boxOutline(box));
   return parts.join('');
 }

@@ -4,7 +4,7 @@
  */
 import { basename } from 'node:path';
 import type { LandscapeBundle } from '../landscape/manifest.js';
-import { type Figure, capitalised } from './figure.js';
+import { type Figure, capitalised, figureTitle } from './figure.js';
 import type { FigureMetric } from './figure-metrics.js';
 import { axes, plotArea, type PlotArea } from './plot-area.js';
 import { element, pointList, svgDocument, text } from './svg.js';
@@ -45,12 +45,10 @@ export function pathFigure(bundle: LandscapeBundle, spec: FigureMetric): Figure 
     line(segmentValues, 'segment', segmentColour, '6 4'),
     line(curveValues, 'curve', curveColour),
     legend(area),
-    text(`${capitalised(spec.label)} along the paths · ${basename(bundle.dir)}`, {
-      x: plotBox.left + plotBox.width / 2,
-      y: 20,
-      'font-size': 13,
-      'text-anchor': 'middle',
-    }),
+    figureTitle(
+      `${capitalised(spec.label)} along the paths · ${basename(bundle.dir)}`,
+      plotBox,
+    ),
   ].join('');
   return { svg: svgDocument(widthUnits, heightUnits, body), widthUnits, heightUnits };
 }

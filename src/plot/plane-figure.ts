@@ -9,7 +9,7 @@ import { basename } from 'node:path';
 import type { LandscapeBundle } from '../landscape/manifest.js';
 import { logger } from '../log/logger.js';
 import { colourBar } from './colour-bar.js';
-import { type Figure, capitalised } from './figure.js';
+import { type Figure, capitalised, figureTitle } from './figure.js';
 import type { FigureMetric } from './figure-metrics.js';
 import { clipValues, planeLevels, usableClip } from './levels.js';
 import { planeBands } from './plane-bands.js';
@@ -58,12 +58,10 @@ export function planeFigure(bundle: LandscapeBundle, spec: FigureMetric): Figure
       'font-size': 10,
       'text-anchor': 'middle',
     }),
-    text(`${capitalised(spec.label)} on the plane · ${basename(bundle.dir)}`, {
-      x: plotBox.left + plotBox.width / 2,
-      y: 20,
-      'font-size': 13,
-      'text-anchor': 'middle',
-    }),
+    figureTitle(
+      `${capitalised(spec.label)} on the plane · ${basename(bundle.dir)}`,
+      plotBox,
+    ),
   ].join('');
   return { svg: svgDocument(widthUnits, heightUnits, body), widthUnits, heightUnits };
 }

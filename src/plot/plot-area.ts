@@ -3,6 +3,7 @@
  * axes around it: ticks, tick labels, optional grid lines and the axis titles.
  */
 import { type ScaleLinear, scaleLinear } from 'd3-scale';
+import { boxOutline } from './box-outline.js';
 import { levelLabels } from './level-labels.js';
 import { element, text } from './svg.js';
 
@@ -93,18 +94,7 @@ export function axes(area: PlotArea, options: AxesOptions): string {
     );
   });
 
-  parts.push(
-    element('rect', {
-      class: 'plot-area',
-      x: box.left,
-      y: box.top,
-      width: box.width,
-      height: box.height,
-      fill: 'none',
-      stroke: '#222222',
-      'stroke-width': 0.8,
-    }),
-  );
+  parts.push(boxOutline(box, 'plot-area'));
   parts.push(
     text(options.xTitle, {
       x: box.left + box.width / 2,
