@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 const entry = new URL('../dist/src/cli.js', import.meta.url);
 if (!existsSync(fileURLToPath(entry))) {
   console.error(
-    'icarus: dist/ is missing. Run `npm run setup` (or `npm run build`) first.',
+    'icarus: dist/ is missing. Run `npm run build` (`npm run setup` builds it too) first.',
   );
   process.exit(1);
 }

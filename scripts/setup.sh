@@ -38,3 +38,10 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   npm ci --no-audit --no-fund --loglevel=error >&2
   echo "$want" > "$stamp"
 fi
+
+# The command runs the compiled CLI: build it once if it is missing (`npm run build`
+# rebuilds after a change).
+if [ ! -f dist/src/cli.js ]; then
+  echo "[setup] building dist/ (tsc)" >&2
+  npx tsc -p tsconfig.json
+fi

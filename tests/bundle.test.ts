@@ -115,11 +115,19 @@ describe('a damaged bundle', () => {
 
   test('a truncated grid names the file and the fix', async () => {
     const dir = await damaged((d) =>
-      truncateSync(join(d, 'plane-train-loss.npy'), 100),
+      truncateSync(join(d, 'plane-train-loss.npy'), 200),
     );
     assert.throws(
       () => loadBundle(dir),
       /plane-train-loss\.npy: shape \(9, 9\) needs 324 bytes.*\n.*--force/,
+    );
+  });
+
+  test('a grid cut inside its header says so', async () => {
+    const dir = await damaged((d) => truncateSync(join(d, 'plane-test-error.npy'), 60));
+    assert.throws(
+      () => loadBundle(dir),
+      /plane-test-error\.npy: the \.npy header is cut short/,
     );
   });
 

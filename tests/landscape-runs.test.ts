@@ -163,6 +163,18 @@ describe('curves', () => {
       // The untrained snapshot is the segment: every control point on the x axis.
       for (const p of manifest.snapshots[0]?.bends ?? [])
         assert.ok(Math.abs(p[1]) < 1e-3);
+      // The grid holds every control point and the whole curve.
+      const { xs, ys } = manifest.plane;
+      for (const [x, y] of [...manifest.plane.curve, ...manifest.plane.points.bends]) {
+        assert.ok(
+          x >= (xs[0] as number) && x <= (xs[xs.length - 1] as number),
+          `x ${x}`,
+        );
+        assert.ok(
+          y >= (ys[0] as number) && y <= (ys[ys.length - 1] as number),
+          `y ${y}`,
+        );
+      }
       // The trained curve left the segment.
       assert.ok(manifest.plane.curve.some((p) => Math.abs(p[1]) > 1e-3));
     });

@@ -96,7 +96,9 @@ export async function ensureLandscape(
   log.info(
     resumed ? `resuming ${source} from ${work}` : `training ${source} into ${plan.dir}`,
   );
-  const trained = await trainLandscape(plan.config, { state });
+  const trained = await withoutEmptyWorkFolder(state, () =>
+    trainLandscape(plan.config, { state }),
+  );
   const manifest = writeBundle(plan.dir, plan.config, plan.hash, trained);
   state.remove();
   reportLandscape(manifest, trained.timings);
@@ -121,11 +123,26 @@ export async function trainShard(
   log.info(
     `${resumed ? 'resuming' : 'computing'} shard ${shard.index}/${shard.count} in ${work}`,
   );
-  await trainLandscape(plan.config, { state, shard });
+  await withoutEmptyWorkFolder(state, () =>
+    trainLandscape(plan.config, { state, shard }),
+  );
   log.info(
     `shard ${shard.index}/${shard.count} done; join the shards with \`icarus merge ${source}\``,
   );
   return work;
+}
+
+/** Runs `work`; a run that fails before saving anything leaves no work folder. */
+async function withoutEmptyWorkFolder<T>(
+  state: RunState,
+  work: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    state.removeIfEmpty();
+    throw error;
+  }
 }
 
 function mustExist(source: string): void {

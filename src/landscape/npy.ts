@@ -41,7 +41,12 @@ export function readNpy(file: string): NpyArray {
   if (!bytes.subarray(0, 6).equals(magic)) {
     throw new IcarusError(`${file}: not a .npy file (bad magic bytes)`);
   }
-  const headerLength = bytes.readUInt16LE(8);
+  const headerLength = bytes.length >= 10 ? bytes.readUInt16LE(8) : 0;
+  if (bytes.length < 10 + headerLength || headerLength === 0) {
+    throw new IcarusError(
+      `${file}: the .npy header is cut short (the file holds ${bytes.length} bytes)`,
+    );
+  }
   const header = bytes.subarray(10, 10 + headerLength).toString('latin1');
   const descr = /'descr':\s*'([^']+)'/.exec(header)?.[1];
   const shapeText = /'shape':\s*\(([^)]*)\)/.exec(header)?.[1] ?? '';
@@ -60,6 +65,10 @@ export function readNpy(file: string): NpyArray {
   }
   const start = 10 + headerLength;
   const expected = shape.reduce((a, b) => a * b, 1) * 4;
+  // A file cut inside its header parses no shape: say so rather than count bytes.
+  if (!/\}\s*$/.test(header)) {
+    throw new IcarusError(`${file}: the .npy header is cut short (truncated file)`);
+  }
   if (bytes.length - start !== expected) {
     throw new IcarusError(
       `${file}: shape (${shape.join(', ')}) needs ${expected} bytes of data, ` +

@@ -4,7 +4,7 @@
  * run picks up after its last finished stage, and the grid after its last finished
  * row. A shard's work folder is also what `icarus merge` reads.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { IcarusError } from '../config/errors.js';
 import { writeFileAtomic } from '../util/atomic.js';
@@ -90,6 +90,16 @@ export class RunState {
     return Array.from({ length: count }, (_, i) =>
       (data as Float32Array).slice(i * length, (i + 1) * length),
     );
+  }
+
+  /** True when a stage or grid row has been saved. */
+  hasProgress(): boolean {
+    return readdirSync(this.dir).some((f) => f !== 'state.json' && f !== 'config.json');
+  }
+
+  /** Removes the folder when nothing was saved in it (a run that failed at once). */
+  removeIfEmpty(): void {
+    if (existsSync(this.dir) && !this.hasProgress()) this.remove();
   }
 
   remove(): void {

@@ -16,6 +16,7 @@ import { backendChoice, tf } from '../tf/backend.js';
 import {
   type CurveControls,
   type PlaneThird,
+  type ProjectedCurve,
   curveControls,
   curvePlane,
   projectCurve,
@@ -120,7 +121,6 @@ export async function trainLandscape(
   config: TrainConfig,
   options: LandscapeOptions = {},
 ): Promise<TrainedLandscape> {
-  const started = performance.now();
   backendChoice();
   const { type, controlPoints } = config.curve;
   const threads = lazyPool(config.workers);
@@ -158,9 +158,12 @@ export async function trainLandscape(
     }
     const snapshotTs = evenTs(config.snapshots.points);
     const snapshots = await snapshotsStage(run, ends, curve, plane.basis, snapshotTs);
-    const grid = await gridStage(run, ends.w1, plane.basis, options.shard);
-    run.timings.total = (performance.now() - started) / 1000;
     const projected = projectCurve(plane.basis, controls, ts);
+    const grid = await gridStage(run, ends.w1, plane.basis, options.shard, projected);
+    // The sum of the stages: a resumed or merged run's stages ran at other times.
+    run.timings.total = Object.entries(run.timings)
+      .filter(([name]) => name !== 'total')
+      .reduce((sum, [, seconds]) => sum + seconds, 0);
     const last = ts.length - 1;
     return {
       backend: ends.backend,
@@ -384,11 +387,12 @@ async function gridStage(
   w1: Float32Array,
   plane: PlaneBasis,
   shard: GridShard | undefined,
+  curve: ProjectedCurve,
 ): Promise<{ alphas: number[]; betas: number[]; store: GridStore }> {
   const [alphaCount, betaCount] = run.config.plane.grid;
-  const margin = planeMargins(run.config.plane);
-  const alphas = gridAxis(alphaCount, margin.left, margin.right);
-  const betas = gridAxis(betaCount, margin.bottom, margin.top);
+  const span = gridSpan(run, plane, curve);
+  const alphas = gridAxis(alphaCount, span.left, span.right);
+  const betas = gridAxis(betaCount, span.bottom, span.top);
   const store = new GridStore(run.state, [alphaCount, betaCount]);
   const [start, end] = shardRows(shard, alphaCount);
   const pending = store.pendingRows(start, end);
@@ -408,6 +412,31 @@ async function gridStage(
   bar.stop();
   timed(run, 'grid', since);
   return { alphas, betas, store };
+}
+
+/**
+ * The margins of the grid in alpha and beta beyond [0, 1]. A 3-point curve lies in
+ * [0, 1] x [0, 1] of its plane by construction (the bend at beta = 1), so the
+ * reference's margins hold as written. A longer curve's control points and path can
+ * stand outside that square, so the grid widens to hold them all, then adds the
+ * margins beyond.
+ */
+function gridSpan(
+  run: Run,
+  plane: PlaneBasis,
+  curve: ProjectedCurve,
+): { left: number; right: number; bottom: number; top: number } {
+  const margin = planeMargins(run.config.plane);
+  if (run.shape.controlPoints === 3) return margin;
+  const points = [...curve.points, ...curve.bends];
+  const alphas = points.map((p) => p[0] / plane.dx);
+  const betas = points.map((p) => p[1] / plane.dy);
+  return {
+    left: margin.left + Math.max(0, -Math.min(...alphas)),
+    right: margin.right + Math.max(0, Math.max(...alphas) - 1),
+    bottom: margin.bottom + Math.max(0, -Math.min(...betas)),
+    top: margin.top + Math.max(0, Math.max(...betas) - 1),
+  };
 }
 
 async function evaluateRows(
