@@ -20,6 +20,32 @@ export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/**
+ * Approximate DejaVu Sans advances in em: sharp cannot measure text before drawing
+ * it, so this estimate decides when a line must be squeezed. It errs on the wide side.
+ */
+function advanceEm(c: string): number {
+  if (c === ' ') return 0.32;
+  if (/[A-Z0-9]/.test(c)) return 0.72;
+  if (/[a-z]/.test(c)) return 0.6;
+  return 0.4;
+}
+
+/**
+ * The font size that fits a line into `availablePx` by the estimate above: the line's
+ * own size when it fits, smaller when not (a long title would otherwise be cut at the
+ * frame's edge). librsvg, which draws the SVG, ignores `textLength`, hence the size.
+ */
+function fittedPx(
+  text: string,
+  fontPx: number,
+  spacingEm: number,
+  availablePx: number,
+): number {
+  const estimateEm = [...text].reduce((sum, c) => sum + advanceEm(c) + spacingEm, 0);
+  return Math.min(fontPx, availablePx / Math.max(estimateEm, 1e-6));
+}
+
 /** The title and subtitle, left-aligned, in a box `widthPx` wide. */
 export function titleSvg(
   title: string,
@@ -28,17 +54,20 @@ export function titleSvg(
   scale: number,
   widthPx: number,
 ): { svg: string; heightPx: number } {
-  const titlePx = 30 * scale;
-  const subtitlePx = 15 * scale;
+  // A squeezed line's letter spacing shrinks with its size (0.1 and 0.04 em).
+  const titlePx = fittedPx(title, 30 * scale, 0.1, widthPx - 4 * scale);
+  const subtitlePx = fittedPx(subtitle, 15 * scale, 0.04, widthPx - 6 * scale);
+  const titleSpacing = 3 * scale * (titlePx / (30 * scale));
+  const subtitleSpacing = 0.6 * scale * (subtitlePx / (15 * scale));
   const heightPx = Math.ceil((subtitle ? 76 : 48) * scale);
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" width="${widthPx}" height="${heightPx}">` +
     `<text x="${2 * scale}" y="${36 * scale}" ${font} font-size="${titlePx}" ` +
-    `font-weight="300" letter-spacing="${3 * scale}" fill="${colors.text}">` +
+    `font-weight="300" letter-spacing="${titleSpacing}" fill="${colors.text}">` +
     `${escapeXml(title)}</text>` +
     (subtitle
       ? `<text x="${3 * scale}" y="${63 * scale}" ${font} font-size="${subtitlePx}" ` +
-        `letter-spacing="${0.6 * scale}" fill="${colors.text}" fill-opacity="0.72">` +
+        `letter-spacing="${subtitleSpacing}" fill="${colors.text}" fill-opacity="0.72">` +
         `${escapeXml(subtitle)}</text>`
       : '') +
     `</svg>`;
