@@ -131,6 +131,14 @@ describe('a damaged bundle', () => {
     );
   });
 
+  test("a bundle's manifest named as the landscape points to its folder", async () => {
+    const dir = await tinyLandscape();
+    await assert.rejects(
+      ensureLandscape(join(dir, 'manifest.json')),
+      /this is a bundle's manifest, not a training config\n.*name the bundle folder/,
+    );
+  });
+
   test('a corrupt manifest names the file', async () => {
     const dir = await damaged((d) => writeFileSync(join(d, 'manifest.json'), '{bad'));
     assert.throws(() => loadBundle(dir), /manifest\.json: not valid JSON/);

@@ -5,7 +5,7 @@
  * the same config reuses the bundle.
  */
 import { existsSync, rmSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { IcarusError } from '../config/errors.js';
 import {
   type TrainConfig,
@@ -85,6 +85,12 @@ export async function ensureLandscape(
 ): Promise<string> {
   mustExist(source);
   if (statSync(source).isDirectory()) return resolve(source);
+  if (basename(source) === 'manifest.json') {
+    throw new IcarusError(
+      `${source}: this is a bundle's manifest, not a training config`,
+      `name the bundle folder instead: ${dirname(source) || '.'}`,
+    );
+  }
   const plan = planLandscape(source, options);
   if (!options.force && existsSync(join(plan.dir, 'manifest.json'))) {
     log.info(`reusing ${plan.dir} (same config; --force trains again)`);
