@@ -39,9 +39,3 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   echo "$want" > "$stamp"
 fi
 
-# The command runs the compiled CLI: build it once if it is missing (`npm run build`
-# rebuilds after a change).
-if [ ! -f dist/src/cli.js ]; then
-  echo "[setup] building dist/ (tsc)" >&2
-  npx tsc -p tsconfig.json
-fi
