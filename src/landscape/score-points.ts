@@ -1,10 +1,9 @@
 /** Scoring lists of weight vectors sum_k c_k B_k on the landscape pool. */
-import { bezierCoefficients } from '../method/bezier.js';
 import { gram } from '../method/vector.js';
 import { type PointScores } from './affine-evaluator.js';
 import { type LandscapePool } from './landscape-pool.js';
 import { type TaskBase } from './tasks.js';
-import { type PathMetrics, type Point2 } from './manifest.js';
+import { type PathMetrics } from './manifest.js';
 import { pathMetrics } from './path-metrics.js';
 
 /** Points per worker task; fixed, so results do not depend on the number of threads. */
@@ -49,20 +48,7 @@ export async function scorePath(
   return pathMetrics(scores, coefficients, gram(basis), job.weightDecay);
 }
 
-/** Coefficients of the 3-point Bezier (w1, bend, w2) at each t. */
-export function bezierPath(ts: number[]): number[][] {
-  return ts.map((t) => bezierCoefficients(t, 3));
-}
-
 /** Coefficients of the straight segment (w1, w2) at each t. */
 export function segmentPath(ts: number[]): number[][] {
   return ts.map((t) => [1 - t, t]);
-}
-
-/** The quadratic Bezier through (0, 0), `bend` and (dx, 0) in plane coordinates. */
-export function projectedCurve(ts: number[], bend: Point2, dx: number): Point2[] {
-  return bezierPath(ts).map(([, c1, c2]) => [
-    (c1 as number) * bend[0] + (c2 as number) * dx,
-    (c1 as number) * bend[1],
-  ]);
 }
