@@ -9,14 +9,14 @@ import { type DataTensors } from '../landscape/data-tensors.js';
 import { linearInitWeights } from '../method/bezier.js';
 import { type CurveShape, curveCoefficients } from '../method/curves.js';
 import { learningRateAt } from '../method/schedule.js';
-import { crossEntropy } from '../model/cross-entropy.js';
 import { type Network } from '../model/network.js';
 import { flatten, unflatten } from '../model/parameter-layout.js';
 import { tf } from '../tf/backend.js';
 import { random } from '../util/random.js';
 import { batchesPerEpoch, forEachBatch } from './batches.js';
-import { MomentumSgd, l2Term } from './momentum-sgd.js';
+import { MomentumSgd } from './momentum-sgd.js';
 import { type EpochReport, type OptimiserConfig } from './optimiser-config.js';
+import { trainingLoss } from './training-loss.js';
 
 export interface CurveResult {
   /** The trained interior control points theta_1 .. theta_(n-2). */
@@ -98,11 +98,7 @@ export function trainCurve(
             );
             return terms.length === 1 ? (terms[0] as tf.Tensor) : tf.addN(terms);
           });
-          const { logits } = network.forward(phi, batch.x, { kind: 'batch' });
-          return tf.add(
-            crossEntropy(logits, batch.oneHot),
-            l2Term(phi, config.weightDecay),
-          ) as tf.Scalar;
+          return trainingLoss(network, phi, batch, config.weightDecay);
         }, lr);
         batches += 1;
         step += 1;

@@ -5,14 +5,14 @@
  */
 import { type DataTensors } from '../landscape/data-tensors.js';
 import { learningRateAt } from '../method/schedule.js';
-import { crossEntropy } from '../model/cross-entropy.js';
 import { type Network } from '../model/network.js';
 import { flatten, initialParameters } from '../model/parameter-layout.js';
 import { tf } from '../tf/backend.js';
 import { random } from '../util/random.js';
 import { forEachBatch } from './batches.js';
-import { MomentumSgd, l2Term } from './momentum-sgd.js';
+import { MomentumSgd } from './momentum-sgd.js';
 import { type EpochReport, type OptimiserConfig } from './optimiser-config.js';
+import { trainingLoss } from './training-loss.js';
 
 /** Returns the trained weights in the network's flat layout. */
 export function trainEndpoint(
@@ -34,11 +34,7 @@ export function trainEndpoint(
       let batches = 0;
       forEachBatch(data.train, config.batchSize, rng, (batch) => {
         total += sgd.step(() => {
-          const { logits } = network.forward(variables, batch.x, { kind: 'batch' });
-          return tf.add(
-            crossEntropy(logits, batch.oneHot),
-            l2Term(variables, config.weightDecay),
-          ) as tf.Scalar;
+          return trainingLoss(network, variables, batch, config.weightDecay);
         }, lr);
         batches += 1;
       });
