@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { loadTrainConfig } from '../src/config/train-config.js';
 import { ensureLandscape } from '../src/landscape/ensure.js';
 import { LandscapePool } from '../src/landscape/landscape-pool.js';
-import { loadBundle } from '../src/landscape/manifest.js';
+import { type LandscapeManifest, loadBundle } from '../src/landscape/manifest.js';
 import { readNpy } from '../src/landscape/npy.js';
 import { logger, setLogLevel } from '../src/log/logger.js';
 import { planeBasis } from '../src/method/plane.js';
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
     number
   >;
   const { manifest } = loadBundle(dir);
-  const rates = await gridRates(dir);
+  const rates = await gridRates(dir, manifest);
   const { total, ...stages } = timings;
   const report = {
     job: 'default config: 2 MLP endpoints x 10 epochs, 10-epoch curve, 2 x 61-point paths, 41 x 41 grid',
@@ -63,9 +63,11 @@ async function main(): Promise<void> {
 }
 
 /** Scores the same grid rows with and without the first-layer products. */
-async function gridRates(dir: string): Promise<{ fast: number; direct: number }> {
+async function gridRates(
+  dir: string,
+  manifest: LandscapeManifest,
+): Promise<{ fast: number; direct: number }> {
   const config = loadTrainConfig(configFile);
-  const { manifest } = loadBundle(dir);
   const vector = (name: string): Float32Array =>
     readNpy(join(dir, name)).data as Float32Array;
   const w1 = vector('endpoint-1.npy');
