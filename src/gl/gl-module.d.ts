@@ -15,6 +15,9 @@ declare module 'gl' {
     getParameter(name: number): unknown;
     getSupportedExtensions(): string[] | null;
     getExtension(name: 'STACKGL_destroy_context'): { destroy(): void } | null;
+    getExtension(
+      name: 'STACKGL_resize_drawingbuffer',
+    ): { resize(width: number, height: number): void } | null;
     getExtension(name: string): unknown;
   }
 

@@ -21,15 +21,58 @@ export const requiredExtensions = [
 export interface HeadlessContext {
   gl: HeadlessGl;
   regl: createREGL.Regl;
-  /** Destroys regl and the GL context (a private X server stays up until exit). */
+  /**
+   * Destroys regl, and the GL context unless it was lent (a private X server stays
+   * up until exit).
+   */
   destroy(): void;
 }
 
-/** Creates a context whose default framebuffer is `width` x `height` RGBA. */
+/**
+ * A GL context kept across renders (a batch worker's): each render resizes it and
+ * wraps it in a regl of its own, whose destroy frees that render's resources only.
+ */
+export interface GlSurface {
+  gl: HeadlessGl;
+  /** Destroys the GL context; the surface cannot be used after. */
+  destroy(): void;
+}
+
+/** Creates a GL context to lend to renders with `createHeadlessContext`. */
+export async function createGlSurface(width = 16, height = 16): Promise<GlSurface> {
+  const gl = await createCheckedGl(width, height);
+  let destroyed = false;
+  return {
+    gl,
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      destroyGl(gl);
+    },
+  };
+}
+
+/**
+ * Creates a context whose default framebuffer is `width` x `height` RGBA; with
+ * `surface`, resizes and wraps that GL context instead of making one, and leaves it
+ * alive on destroy.
+ */
 export async function createHeadlessContext(
   width: number,
   height: number,
+  surface?: GlSurface,
 ): Promise<HeadlessContext> {
+  if (surface) {
+    const resize = surface.gl.getExtension('STACKGL_resize_drawingbuffer');
+    if (!resize)
+      throw new IcarusError('the GL context cannot be resized (headless-gl)');
+    resize.resize(width, height);
+    return wrap(surface.gl, false);
+  }
+  return wrap(await createCheckedGl(width, height), true);
+}
+
+async function createCheckedGl(width: number, height: number): Promise<HeadlessGl> {
   let display = await ensureDisplay();
   let gl = await createGl(width, height);
   if (!gl && !display.owned) {
@@ -46,7 +89,7 @@ export async function createHeadlessContext(
   log.debug(
     `${String(gl.getParameter(gl.RENDERER))} ${String(gl.getParameter(gl.VERSION))}`,
   );
-  return wrap(gl);
+  return gl;
 }
 
 /**
@@ -64,12 +107,12 @@ async function createGl(width: number, height: number): Promise<HeadlessGl | nul
   });
 }
 
-function wrap(gl: HeadlessGl): HeadlessContext {
+function wrap(gl: HeadlessGl, owned: boolean): HeadlessContext {
   let regl: createREGL.Regl;
   try {
     regl = createREGL({ gl: gl as never, extensions: requiredExtensions });
   } catch (error) {
-    destroyGl(gl);
+    if (owned) destroyGl(gl);
     throw new IcarusError(`regl cannot use the GL context: ${String(error)}`);
   }
   let destroyed = false;
@@ -80,7 +123,7 @@ function wrap(gl: HeadlessGl): HeadlessContext {
       if (destroyed) return;
       destroyed = true;
       regl.destroy();
-      destroyGl(gl);
+      if (owned) destroyGl(gl);
     },
   };
 }

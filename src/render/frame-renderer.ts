@@ -4,7 +4,11 @@
  * bundle and same time give the same frame (the film grain is seeded by the scene's
  * seed and the frame index).
  */
-import { createHeadlessContext, type HeadlessContext } from '../gl/headless-context.js';
+import {
+  createHeadlessContext,
+  type GlSurface,
+  type HeadlessContext,
+} from '../gl/headless-context.js';
 import { createSupersampler } from '../gl/supersampler.js';
 import { type LandscapeBundle } from '../landscape/manifest.js';
 import { logger } from '../log/logger.js';
@@ -41,15 +45,24 @@ export interface FrameRenderer {
   render(timeSeconds: number): Promise<Uint8Array>;
   /** The first GL error seen (gl.getError() when asked); 0 when none. */
   glError(): number;
-  /** Frees the GL context. */
+  /** Frees the GL resources (and the GL context, unless it was lent). */
   destroy(): void;
 }
 
+/**
+ * With `surface`, draws on that GL context (a batch worker's, kept across jobs) and
+ * `destroy` frees this renderer's resources but leaves the context alive.
+ */
 export async function createFrameRenderer(
   scene: Scene,
   bundle: LandscapeBundle,
+  surface?: GlSurface,
 ): Promise<FrameRenderer> {
-  const context = await createHeadlessContext(scene.output.width, scene.output.height);
+  const context = await createHeadlessContext(
+    scene.output.width,
+    scene.output.height,
+    surface,
+  );
   try {
     return await build(scene, bundle, context);
   } catch (error) {

@@ -11,6 +11,7 @@ import {
   mustHaveExtension,
 } from './prepare-render.js';
 import { writePng } from './write-png.js';
+import { type GlSurface } from '../gl/headless-context.js';
 
 const log = logger('render');
 
@@ -23,6 +24,8 @@ export interface RenderStillOptions {
   /** The PNG to write (must end in .png); default the scene's `output.poster`. */
   out?: string;
   force?: boolean;
+  /** A GL context to draw on (a batch worker's); default a context of its own. */
+  surface?: GlSurface;
 }
 
 /** Renders the frame and returns the PNG path. */
@@ -45,7 +48,7 @@ export async function renderStill(options: RenderStillOptions): Promise<string> 
   }
   checkLandscapePath(scene);
   const bundle = await loadLandscape(scene, options.force ?? false);
-  const renderer = await createFrameRenderer(scene, bundle);
+  const renderer = await createFrameRenderer(scene, bundle, options.surface);
   try {
     await writePng(path, await renderer.render(time), output.width, output.height);
   } finally {

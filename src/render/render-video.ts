@@ -18,6 +18,7 @@ import {
   loadSceneWithOutput,
 } from './prepare-render.js';
 import { writePng } from './write-png.js';
+import { type GlSurface } from '../gl/headless-context.js';
 
 const log = logger('render');
 
@@ -36,6 +37,21 @@ export interface RenderVideoOptions {
    * duration; without `out` it writes `-preview` files beside the scene's outputs.
    */
   frames?: number;
+  /**
+   * Frames [start, end) of the full video (frame i at i / fps seconds), for a part
+   * of a render split across runs; not with `frames`.
+   */
+  range?: FrameRange;
+  /** Write the poster (default true). */
+  poster?: boolean;
+  /** A GL context to draw on (a batch worker's); default a context of its own. */
+  surface?: GlSurface;
+}
+
+/** Frame indices [start, end) of the full video. */
+export interface FrameRange {
+  start: number;
+  end: number;
 }
 
 export interface RenderVideoResult {
@@ -69,7 +85,7 @@ export async function renderVideo(
   if (options.frames !== undefined) checkFrames(scene, options.frames);
   checkLandscapePath(scene);
   const { output } = scene;
-  const times = frameTimes(output.durationSeconds, output.fps, options.frames);
+  const times = selectTimes(scene, options);
   // Probed before the landscape trains and the display starts.
   const ffmpeg = await resolveFfmpeg(options.ffmpeg);
   if (options.frames !== undefined && options.out === undefined) {
@@ -79,7 +95,7 @@ export async function renderVideo(
   }
   const bundle = await loadLandscape(scene, options.force ?? false);
 
-  const renderer = await createFrameRenderer(scene, bundle);
+  const renderer = await createFrameRenderer(scene, bundle, options.surface);
   const stages = new Stages(2, 'render');
   try {
     const encoder = openVideoEncoder({
@@ -115,6 +131,13 @@ export async function renderVideo(
         `(${framesPerSecond.toFixed(1)} fps) -> ${output.path}`,
     );
 
+    const result = {
+      videoPath: output.path,
+      posterPath: output.poster,
+      frames: times.length,
+      framesPerSecond,
+    };
+    if (options.poster === false) return result;
     const posterTime = output.posterTimeSeconds ?? 0.85 * output.durationSeconds;
     await writePng(
       output.poster,
@@ -123,15 +146,36 @@ export async function renderVideo(
       output.height,
     );
     log.info(`poster at ${posterTime.toFixed(1)} s -> ${output.poster}`);
-    return {
-      videoPath: output.path,
-      posterPath: output.poster,
-      frames: times.length,
-      framesPerSecond,
-    };
+    return result;
   } finally {
     renderer.destroy();
   }
+}
+
+/** The times of the frames to draw: the full video, a preview, or a range of it. */
+function selectTimes(scene: Scene, options: RenderVideoOptions): number[] {
+  const { durationSeconds, fps } = scene.output;
+  const { range } = options;
+  if (range === undefined) return frameTimes(durationSeconds, fps, options.frames);
+  const full = fullFrameCount(durationSeconds, fps);
+  if (options.frames !== undefined) {
+    throw new IcarusError('a preview (--preview) and a frame range cannot be combined');
+  }
+  const { start, end } = range;
+  if (!(
+    Number.isInteger(start) &&
+    Number.isInteger(end) &&
+    0 <= start &&
+    start < end &&
+    end <= full
+  )) {
+    throw new IcarusError(
+      `frames ${start}:${end}: expected whole numbers with 0 <= start < end <= ${full} ` +
+        `(the full video: output.fps ${fps} x output.durationSeconds ${durationSeconds} in ${scene.file})`,
+      `give a range inside 0:${full}`,
+    );
+  }
+  return frameTimes(durationSeconds, fps).slice(start, end);
 }
 
 /** A preview has 1 to fps x duration frames: more would make a longer video. */
