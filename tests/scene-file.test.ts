@@ -60,8 +60,8 @@ describe('bad scene files name the key', () => {
     },
     {
       name: 'too short a video',
-      yaml: 'output:\n  durationSeconds: 3\n',
-      expect: ["key 'output.durationSeconds'", '10'],
+      yaml: 'output:\n  durationSeconds: 0.5\n',
+      expect: ["key 'output.durationSeconds'", '1'],
     },
     {
       name: 'unknown palette preset',

@@ -61,7 +61,7 @@ export const output = z
     fps: z.number().int().min(1).max(120).default(30).describe('frames per second'),
     durationSeconds: z
       .number()
-      .min(10)
+      .min(1)
       .max(600)
       .default(12)
       .describe('length of the video in seconds'),
