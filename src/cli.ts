@@ -1,6 +1,7 @@
 /**
  * The `icarus` command: `train` builds a landscape bundle (`merge` joins grid shards),
- * `plot` draws its figures, `render` and `still` turn a scene into a video or a picture.
+ * `plot` draws its figures, `render` and `still` turn a scene into a video or a picture
+ * (`concat` joins the parts of a split render).
  */
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
@@ -9,6 +10,7 @@ import { mergeCommand, trainCommand } from './landscape/cli-commands.js';
 import { type LogLevel, logger, setLogLevel } from './log/logger.js';
 import { plotCommand } from './plot/plot-command.js';
 import { presetsCommand, renderCommand, stillCommand } from './render/cli-commands.js';
+import { concatCommand } from './render/concat-command.js';
 import { interrupted, runCleanups } from './util/cleanup.js';
 
 const log = logger('icarus');
@@ -47,10 +49,14 @@ async function main(): Promise<void> {
     .command(trainCommand)
     .command(mergeCommand)
     .command(renderCommand)
+    .command(concatCommand)
     .command(stillCommand)
     .command(plotCommand)
     .command(presetsCommand)
-    .demandCommand(1, 'name a command: train, merge, plot, render, still or presets')
+    .demandCommand(
+      1,
+      'name a command: train, merge, plot, render, concat, still or presets',
+    )
     .strict()
     .recommendCommands()
     .help()

@@ -10,15 +10,22 @@ export interface GridShard {
   count: number;
 }
 
-/** Parses `i/n` (0 <= i < n); `flag` names the flag in errors. */
-export function parseShard(text: string, flag = '--shard'): GridShard {
+/**
+ * Parses `i/n` (0 <= i < n); `flag` names the flag and `whole` what is split (a
+ * render uses it too) in errors.
+ */
+export function parseShard(
+  text: string,
+  flag = '--shard',
+  whole = 'a grid',
+): GridShard {
   const match = /^(\d+)\/(\d+)$/.exec(text.trim());
   const index = Number(match?.[1]);
   const count = Number(match?.[2]);
   if (!match || !(count >= 1) || !(index < count)) {
     throw new IcarusError(
       `${flag} ${text}: expected i/n with 0 <= i < n, such as 0/4`,
-      'shards count from 0: a grid in 4 parts is 0/4, 1/4, 2/4 and 3/4',
+      `shards count from 0: ${whole} in 4 parts is 0/4, 1/4, 2/4 and 3/4`,
     );
   }
   return { index, count };

@@ -6,25 +6,33 @@ import { type Argv, type CommandModule } from 'yargs';
 import { IcarusError } from '../config/errors.js';
 import { type FlagText, flagText, numberFlag } from '../config/flags.js';
 import { nearestKey } from '../config/yaml-file.js';
-import { defaultScenePath, type SceneOptions } from '../scene/load-scene.js';
+import { defaultScenePath, loadScene, type SceneOptions } from '../scene/load-scene.js';
 import { presetsListing } from '../scene/presets-listing.js';
 import { qualities, type Quality } from '../scene/quality.js';
 import { renderStill } from './render-still.js';
+import { fullFrameCount } from './frame-times.js';
+import { renderPart } from './render-part.js';
 import { renderVideo } from './render-video.js';
 
-interface SceneArgs {
-  scene: string;
+/** The flags of sceneOptionFlags. */
+export interface SceneOptionArgs {
   palette?: FlagText;
   camera?: FlagText;
   set?: FlagText;
   quality?: FlagText;
+}
+
+interface SceneArgs extends SceneOptionArgs {
+  scene: string;
   force: boolean;
 }
 
 interface RenderArgs extends SceneArgs {
   ffmpeg?: FlagText;
   out?: FlagText;
+  preview?: FlagText;
   frames?: FlagText;
+  shard?: FlagText;
 }
 
 interface StillArgs extends SceneArgs {
@@ -39,11 +47,22 @@ const sceneArg = {
   describe: 'scene file (YAML)',
 } as const;
 
-/** The flags both `render` and `still` take: the scene, its presets and overrides. */
+/** The flags `render` and `still` take: the scene, its presets and overrides. */
 function sceneFlags<T>(yargs: Argv<T>) {
+  return sceneOptionFlags(yargs.positional('scene', sceneArg)).option('force', {
+    type: 'boolean',
+    default: false,
+    describe: "train the scene's landscape again even if its bundle exists",
+  });
+}
+
+/**
+ * The flags that change a scene as it loads (presets, `--set`, quality): `render`,
+ * `still` and `concat` take them.
+ */
+export function sceneOptionFlags<T>(yargs: Argv<T>) {
   return (
     yargs
-      .positional('scene', sceneArg)
       .option('palette', {
         type: 'string',
         describe: 'palette preset (see icarus presets); overrides palette.preset',
@@ -66,16 +85,11 @@ function sceneFlags<T>(yargs: Argv<T>) {
           'draft (half size and mesh, no supersampling, fast encode), preview (3/4) or final ' +
           '(as written; the default)',
       })
-      .option('force', {
-        type: 'boolean',
-        default: false,
-        describe: "train the scene's landscape again even if its bundle exists",
-      })
   );
 }
 
 /** The scene options the flags give; values checked here, keys by the schema. */
-function sceneOptions(args: SceneArgs): SceneOptions {
+export function sceneOptions(args: SceneOptionArgs): SceneOptions {
   const palette = flagText('palette', args.palette, 'aurora');
   const camera = flagText('camera', args.camera, 'flyover');
   const quality = qualityFlag(args.quality);
@@ -101,7 +115,9 @@ function qualityFlag(value: FlagText): Quality | undefined {
 
 export const renderCommand: CommandModule<object, RenderArgs> = {
   command: 'render [scene]',
-  describe: 'render a scene to an MP4 video and a poster PNG',
+  describe:
+    'render a scene to a video and a poster PNG, whole or in parts (--frames, --shard) ' +
+    'that icarus concat joins',
   builder: (yargs) =>
     sceneFlags(yargs)
       .option('ffmpeg', {
@@ -111,31 +127,97 @@ export const renderCommand: CommandModule<object, RenderArgs> = {
       .option('out', {
         type: 'string',
         describe:
-          'video path ending in .mp4 (default: output.path); the poster goes beside it ' +
-          'with the same name and .png',
+          'video path (default: output.path); the poster goes beside it with the same ' +
+          'name and .png. With --frames the part goes there; with --shard the parts ' +
+          'go beside it',
       })
-      .option('frames', {
+      .option('preview', {
         type: 'string',
         describe:
           'a quick preview: this many frames (at most fps x duration) spread over the ' +
           'whole duration; without --out it writes <name>-preview.mp4 and ' +
           '<poster name>-preview.png beside the scene outputs, leaving them alone',
-      }) as Argv<RenderArgs>,
+      })
+      .option('frames', {
+        type: 'string',
+        describe:
+          'render frames A:B of the full video (from 0, B excluded, like a slice; A: ' +
+          'runs to the end) to <name>.frames-A-B.mp4 beside output.path; the range ' +
+          'from frame 0 writes the poster',
+      })
+      .option('shard', {
+        type: 'string',
+        describe:
+          'render part i of n equal ranges (i from 0) to <name>.part-i-of-n.mp4 for ' +
+          'icarus concat: i/n, or /n to take i from JOB_COMPLETION_INDEX (Kubernetes) ' +
+          'or SLURM_ARRAY_TASK_ID - SLURM_ARRAY_TASK_MIN (Slurm), or auto to take n ' +
+          'from SLURM_ARRAY_TASK_COUNT too; part 0 writes the poster',
+      })
+      .example('$0 render --preview 24', 'a 24-frame preview of the default scene')
+      .example('$0 render --frames 0:90', 'the first 90 frames')
+      .example('$0 render --shard 1/4', 'part 1 of 4 (parts 0/4 to 3/4 make the video)')
+      .example(
+        '$0 render --shard /4',
+        'in a Kubernetes Indexed Job or Slurm array: the part the job index names',
+      ) as Argv<RenderArgs>,
   handler: async (args) => {
     const ffmpeg = flagText('ffmpeg', args.ffmpeg, '/usr/bin/ffmpeg');
     const out = flagText('out', args.out, 'renders/test.mp4');
-    const frames = numberFlag('frames', args.frames, '30');
-    const result = await renderVideo({
+    const preview = numberFlag('preview', args.preview, '30');
+    const frames = flagText('frames', args.frames, '0:30');
+    const shard = flagText('shard', args.shard, '0/4');
+    const common = {
       scenePath: args.scene,
       scene: sceneOptions(args),
       force: args.force,
       ...(ffmpeg !== undefined ? { ffmpeg } : {}),
       ...(out !== undefined ? { out } : {}),
+    };
+    if (frames === undefined && shard === undefined) {
+      const result = await renderVideo({
+        ...common,
+        ...(preview !== undefined
+          ? { frames: checkPreview(args.scene, common.scene, preview) }
+          : {}),
+      });
+      process.stdout.write(`${result.videoPath}\n`);
+      return;
+    }
+    if (preview !== undefined) {
+      throw new IcarusError(
+        `--preview ${preview} and ${frames !== undefined ? '--frames' : '--shard'} ` +
+          'cannot be combined',
+        'a preview spreads its frames over the whole video; a part is a range of the ' +
+          'full render: give one of them',
+      );
+    }
+    const result = await renderPart({
+      ...common,
       ...(frames !== undefined ? { frames } : {}),
+      ...(shard !== undefined ? { shard } : {}),
     });
     process.stdout.write(`${result.videoPath}\n`);
   },
 };
+
+/**
+ * `--preview N` checked here, where the flag's name is known: 1 to fps x duration
+ * frames (renderVideo checks its `frames` option alike, naming the option).
+ */
+function checkPreview(
+  scenePath: string,
+  options: SceneOptions,
+  preview: number,
+): number {
+  const { output, file } = loadScene(scenePath, options);
+  const full = fullFrameCount(output.durationSeconds, output.fps);
+  if (Number.isInteger(preview) && preview >= 1 && preview <= full) return preview;
+  throw new IcarusError(
+    `--preview ${preview}: expected a whole number from 1 to ${full} (the full video: ` +
+      `output.fps ${output.fps} x output.durationSeconds ${output.durationSeconds} in ${file})`,
+    `give at most ${full} frames, or leave out --preview to render the full video`,
+  );
+}
 
 export const stillCommand: CommandModule<object, StillArgs> = {
   command: 'still [scene]',

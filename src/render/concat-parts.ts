@@ -1,0 +1,226 @@
+/**
+ * `icarus concat`: the parts of a split render joined into the video a single render
+ * writes. For a scene, the parts are found beside its video (`<stem>.part-i-of-n`),
+ * all n must be there, alike, and of the frame counts `--shard i/n` gives; named
+ * files are joined in the order given. A `.frames` sequence needs no join: its parts
+ * fill one folder, and concat checks that every frame is there.
+ */
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { IcarusError } from '../config/errors.js';
+import { logger } from '../log/logger.js';
+import { loadScene, type SceneOptions } from '../scene/load-scene.js';
+import { concatVideos } from '../video/concat.js';
+import {
+  concatSidecar,
+  sidecarPathOf,
+  writeConcatSidecar,
+} from '../video/concat-sidecar.js';
+import { resolveFfmpeg } from '../video/ffmpeg-binary.js';
+import { formatOfPath, type OutputFormat } from '../video/output-format.js';
+import { framesPerSecond, probeVideo, type VideoProbe } from '../video/probe-video.js';
+import { type FullVideo } from './frame-range.js';
+import { fullFrameCount } from './frame-times.js';
+import { findParts, partPath } from './part-paths.js';
+import { shardFrames } from './render-shard.js';
+
+const log = logger('concat');
+
+export interface ConcatSceneOptions {
+  scenePath: string;
+  /** The flags the parts were rendered with: the same presets, `--set` and quality. */
+  scene?: SceneOptions;
+  /** The joined video (default output.path); the parts are looked for beside it. */
+  out?: string;
+  ffmpeg?: string;
+  /** Keep the parts and their sidecars once joined (default true). */
+  keepParts?: boolean;
+}
+
+export interface ConcatFilesOptions {
+  /** The videos to join, in order. */
+  inputs: readonly string[];
+  out: string;
+  ffmpeg?: string;
+  keepParts?: boolean;
+}
+
+export interface ConcatResult {
+  videoPath: string;
+  /** Undefined for a `.frames` sequence, whose parts wrote their own. */
+  sidecarPath?: string;
+  frames: number;
+  /** The parts joined, in order (none for a sequence). */
+  parts: string[];
+}
+
+/** Joins the parts of the scene's split render. */
+export async function concatSceneParts(
+  options: ConcatSceneOptions,
+): Promise<ConcatResult> {
+  const scene = loadScene(options.scenePath, options.scene);
+  const whole = options.out !== undefined ? resolve(options.out) : scene.output.path;
+  const format = formatOfPath(
+    options.out ?? whole,
+    options.out !== undefined ? '--out' : `${scene.file}: key 'output.path'`,
+    ['video', 'sequence'],
+  );
+  const { durationSeconds, fps, width, height } = scene.output;
+  const video: FullVideo = {
+    frameCount: fullFrameCount(durationSeconds, fps),
+    about: `output.fps ${fps} x output.durationSeconds ${durationSeconds} in ${scene.file}`,
+  };
+  if (format.kind === 'sequence') return checkSequence(whole, video);
+  mustBeJoinable(format, whole);
+
+  const paths = partsOf(whole);
+  const count = paths.length;
+  const probes = paths.map((path) => probeVideo(path));
+  const sizes = probes.map((p) => `${p.widthPx}x${p.heightPx} at ${p.frameRate} fps`);
+  for (const [index, probe] of probes.entries()) {
+    if (
+      probe.widthPx !== width ||
+      probe.heightPx !== height ||
+      framesPerSecond(probe.frameRate) !== fps
+    ) {
+      throw new IcarusError(
+        `${probe.path} is ${sizes[index]}, but the scene ${scene.file} with these flags ` +
+          `renders ${width}x${height} at ${fps} fps`,
+        'give concat the flags the parts were rendered with (--set, --quality, --palette, ...)',
+      );
+    }
+    const { start, end } = shardFrames({ index, count, source: '' }, video);
+    if (probe.frames !== end - start) {
+      throw new IcarusError(
+        `${probe.path} has ${probe.frames} frames; part ${index} of ${count} of the ` +
+          `scene's ${video.frameCount} frames is frames ${start}:${end}, ${end - start} frames`,
+        `render it again: icarus render ${options.scenePath} --shard ${index}/${count} ` +
+          '(with the same flags)',
+      );
+    }
+  }
+  return join(probes, whole, format, options);
+}
+
+/** Joins the named videos in order. */
+export async function concatFiles(options: ConcatFilesOptions): Promise<ConcatResult> {
+  const { inputs } = options;
+  if (inputs.length < 2) {
+    throw new IcarusError(
+      `concat: ${inputs.length} video given; joining takes two or more`,
+      'name the parts in order: icarus concat a.mp4 b.mp4 --out whole.mp4',
+    );
+  }
+  const out = resolve(options.out);
+  const format = formatOfPath(options.out, '--out', ['video']);
+  mustBeJoinable(format, out);
+  for (const input of inputs) {
+    if (!existsSync(input) || statSync(input).isDirectory()) {
+      throw new IcarusError(
+        `concat: '${input}' ${existsSync(input) ? 'is a folder' : 'does not exist'}`,
+        'name video files rendered by icarus render --frames or --shard',
+      );
+    }
+    const inputFormat = formatOfPath(input, `concat input '${input}'`, ['video']);
+    if (inputFormat.name !== format.name) {
+      throw new IcarusError(
+        `concat: '${input}' is ${inputFormat.extension} but --out '${options.out}' is ` +
+          `${format.extension}; stream copy keeps the format`,
+        `give --out a name ending in ${inputFormat.extension}`,
+      );
+    }
+  }
+  return join(
+    inputs.map((input) => probeVideo(resolve(input))),
+    out,
+    format,
+    options,
+  );
+}
+
+async function join(
+  probes: VideoProbe[],
+  out: string,
+  format: OutputFormat,
+  options: { ffmpeg?: string; keepParts?: boolean },
+): Promise<ConcatResult> {
+  const ffmpeg = await resolveFfmpeg(options.ffmpeg);
+  const joined = await concatVideos({ inputs: probes, out, ffmpegPath: ffmpeg.path });
+  const sidecarPath = writeConcatSidecar(concatSidecar(joined, format.name, probes));
+  const parts = probes.map((p) => p.path);
+  if (options.keepParts === false) {
+    for (const part of parts) {
+      rmSync(part, { force: true });
+      rmSync(sidecarPathOf(part), { force: true });
+    }
+    log.info(`removed the ${parts.length} parts`);
+  }
+  return { videoPath: out, sidecarPath, frames: joined.frames, parts };
+}
+
+function mustBeJoinable(format: OutputFormat, path: string): void {
+  if (format.joinable) return;
+  throw new IcarusError(
+    `concat: '${path}' is ${format.name}, whose parts cannot be joined by stream copy`,
+    'render it whole, or render the parts to .mp4, .webm or .mov',
+  );
+}
+
+/** The parts beside `whole`, all present and of one split; errors say what is not. */
+function partsOf(whole: string): string[] {
+  const found = findParts(whole);
+  const example = basename(partPath(whole, { index: 0, count: 4 }));
+  if (found.size === 0) {
+    throw new IcarusError(
+      `concat: no parts of ${whole} found (such as ${example} beside it)`,
+      'render them first with icarus render SCENE --shard i/n, or name the files: ' +
+        'icarus concat a.mp4 b.mp4 --out whole.mp4',
+    );
+  }
+  if (found.size > 1) {
+    const counts = [...found.keys()].sort((a, b) => a - b);
+    throw new IcarusError(
+      `concat: parts of ${counts.map((n) => `${n}`).join(' and ')} shards found beside ` +
+        `${whole}; one split at a time`,
+      'remove the parts of the other split, or name the files to join',
+    );
+  }
+  const [[count, parts]] = [...found.entries()] as [[number, (string | undefined)[]]];
+  const missing = parts.flatMap((part, index) =>
+    part === undefined ? [basename(partPath(whole, { index, count }))] : [],
+  );
+  if (missing.length > 0) {
+    throw new IcarusError(
+      `concat: ${missing.length} of the ${count} parts of ${whole} missing: ` +
+        missing.join(', '),
+      `render them: icarus render SCENE --shard i/${count} (the same flags), then concat again`,
+    );
+  }
+  return parts as string[];
+}
+
+/** A `.frames` folder is whole when it holds a PNG for every frame of the video. */
+function checkSequence(folder: string, video: FullVideo): ConcatResult {
+  const have = new Set<number>();
+  if (existsSync(folder) && statSync(folder).isDirectory()) {
+    for (const name of readdirSync(folder)) {
+      const match = /^(\d+)\.png$/.exec(name);
+      if (match) have.add(Number(match[1]));
+    }
+  }
+  const missing = Array.from({ length: video.frameCount }, (_, i) => i).filter(
+    (i) => !have.has(i),
+  );
+  if (missing.length > 0) {
+    const shown = missing.slice(0, 5).join(', ') + (missing.length > 5 ? ', ...' : '');
+    throw new IcarusError(
+      `concat: ${folder} lacks ${missing.length} of its ${video.frameCount} frames ` +
+        `(frames ${shown})`,
+      'render the missing parts (icarus render SCENE --shard i/n or --frames A:B)',
+    );
+  }
+  log.info(
+    `${folder}: all ${video.frameCount} frames are there (a .frames sequence needs no join)`,
+  );
+  return { videoPath: folder, frames: video.frameCount, parts: [] };
+}
