@@ -311,13 +311,13 @@ test('a missing landscape names the scene file, the key and the folder', async (
 
 describe('command-line values are checked with the text given', () => {
   const cases: { name: string; value: string | string[]; expect: RegExp }[] = [
-    { name: 'not a number', value: 'abc', expect: /--frames 'abc': expected a number/ },
-    { name: 'no value', value: '', expect: /--frames needs a value/ },
-    { name: 'given twice', value: ['2', '3'], expect: /--frames given 2 times/ },
+    { name: 'not a number', value: 'abc', expect: /--preview 'abc': expected a number/ },
+    { name: 'no value', value: '', expect: /--preview needs a value/ },
+    { name: 'given twice', value: ['2', '3'], expect: /--preview given 2 times/ },
   ];
   for (const c of cases) {
     test(c.name, () => {
-      assert.throws(() => numberFlag('frames', c.value, '30'), c.expect);
+      assert.throws(() => numberFlag('preview', c.value, '30'), c.expect);
     });
   }
 

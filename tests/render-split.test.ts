@@ -1,0 +1,662 @@
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { before, describe, test } from 'node:test';
+import { setLogLevel } from '../src/log/logger.js';
+import { concatFiles, concatSceneParts } from '../src/render/concat-parts.js';
+import { type FullVideo, parseFrameRange } from '../src/render/frame-range.js';
+import { findParts, partPath, rangePath } from '../src/render/part-paths.js';
+import { renderPart } from '../src/render/render-part.js';
+import {
+  type Environment,
+  parseRenderShard,
+  shardFrames,
+} from '../src/render/render-shard.js';
+import { renderVideo } from '../src/render/render-video.js';
+import { loadScene } from '../src/scene/load-scene.js';
+import { concatList } from '../src/video/concat.js';
+import { type ConcatSidecar } from '../src/video/concat-sidecar.js';
+import { resolveFfmpeg } from '../src/video/ffmpeg-binary.js';
+import { ffprobePath, probeVideo, type VideoProbe } from '../src/video/probe-video.js';
+import { tinyLandscape } from './support/landscape.js';
+
+const frameCount = 30;
+const video: FullVideo = { frameCount, about: 'output.fps 3 x 10 s in a test' };
+/** x264 lossless: decoded frames of two encodes of the same pixels are identical. */
+const lossless = ['output.crf=0'];
+let dir: string;
+let landscape: string;
+let ffmpeg: string;
+
+before(async () => {
+  setLogLevel('warn');
+  dir = mkdtempSync(join(tmpdir(), 'icarus-split-'));
+  landscape = await tinyLandscape();
+  ffmpeg = (await resolveFfmpeg()).path;
+});
+
+/** A 64x48 scene of 30 frames (fps 3 x 10 s) writing `name`.mp4 in `folder`. */
+function tinyScene(name: string, folder = dir): string {
+  mkdirSync(folder, { recursive: true });
+  const file = join(folder, `${name}.yaml`);
+  writeFileSync(
+    file,
+    [
+      `landscape: ${JSON.stringify(landscape)}`,
+      'output:',
+      `  path: ${JSON.stringify(join(folder, `${name}.mp4`))}`,
+      `  poster: ${JSON.stringify(join(folder, `${name}.png`))}`,
+      '  width: 64',
+      '  height: 48',
+      '  fps: 3',
+      '  durationSeconds: 10',
+      'surface:',
+      '  resolution: 40',
+      'sparks: 20',
+      '',
+    ].join('\n'),
+  );
+  return file;
+}
+
+function icarus(args: string[], env: Environment = {}) {
+  const run = spawnSync(process.execPath, ['bin/icarus.js', ...args], {
+    encoding: 'utf8',
+    timeout: 120_000,
+    env: { ...process.env, ...env },
+  });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** Per decoded frame: its pts (in the stream's frame time base) and its MD5. */
+function frameHashes(path: string): { pts: number; md5: string }[] {
+  const text = execFileSync(
+    ffmpeg,
+    ['-v', 'error', '-i', path, '-f', 'framemd5', '-'],
+    {
+      encoding: 'utf8',
+    },
+  );
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '' && !line.startsWith('#'))
+    .map((line) => {
+      const fields = line.split(',').map((f) => f.trim());
+      return { pts: Number(fields[2]), md5: fields[5] ?? '' };
+    });
+}
+
+/** The container's packet timestamps and durations, in its own time base. */
+function packetTimes(path: string): { pts: number; duration: number }[] {
+  const text = execFileSync(
+    ffprobePath(),
+    [
+      ...['-v', 'error', '-select_streams', 'v:0'],
+      ...['-show_entries', 'packet=pts,duration', '-of', 'csv=p=0', path],
+    ],
+    { encoding: 'utf8' },
+  );
+  return text
+    .trim()
+    .split('\n')
+    .map((line) => {
+      const [pts, duration] = line.split(',').map(Number);
+      return { pts: pts ?? NaN, duration: duration ?? NaN };
+    })
+    .sort((a, b) => a.pts - b.pts);
+}
+
+describe('--frames A:B parses as a slice of the full video', () => {
+  const cases: { text: string; start: number; end: number }[] = [
+    { text: '0:30', start: 0, end: 30 },
+    { text: '10:20', start: 10, end: 20 },
+    { text: '10:', start: 10, end: 30 },
+    { text: ':5', start: 0, end: 5 },
+    { text: ' 29:30 ', start: 29, end: 30 },
+  ];
+  for (const c of cases) {
+    test(c.text, () => {
+      assert.deepEqual(parseFrameRange(c.text, video), { start: c.start, end: c.end });
+    });
+  }
+});
+
+describe('bad --frames fail naming the value and the fix', () => {
+  const cases: { name: string; text: string; expect: RegExp }[] = [
+    {
+      name: 'a bare count (the old preview syntax)',
+      text: '5',
+      expect: /--frames 5: .*range A:B[\s\S]*--preview 5[\s\S]*--frames 0:5/,
+    },
+    { name: 'empty range', text: '5:5', expect: /--frames 5:5: no frames/ },
+    { name: 'end before start', text: '9:3', expect: /--frames 9:3: no frames/ },
+    {
+      name: 'past the end',
+      text: '0:31',
+      expect: /--frames 0:31: the full video has 30 frames, 0 to 29 .*in a test/,
+    },
+    { name: 'not numbers', text: 'a:b', expect: /--frames 'a:b': expected A:B/ },
+    { name: 'negative', text: '-1:3', expect: /--frames '-1:3': expected A:B/ },
+    { name: 'a dash', text: '0-3', expect: /--frames '0-3': expected A:B/ },
+  ];
+  for (const c of cases) {
+    test(c.name, () => assert.throws(() => parseFrameRange(c.text, video), c.expect));
+  }
+});
+
+describe('--shard takes its index from the flag or the scheduler', () => {
+  const cases: {
+    name: string;
+    text: string;
+    env: Environment;
+    index: number;
+    count: number;
+  }[] = [
+    { name: 'i/n', text: '1/3', env: {}, index: 1, count: 3 },
+    {
+      name: 'i/n over the variables',
+      text: '2/3',
+      env: { JOB_COMPLETION_INDEX: '0' },
+      index: 2,
+      count: 3,
+    },
+    {
+      name: 'Kubernetes',
+      text: '/3',
+      env: { JOB_COMPLETION_INDEX: '2' },
+      index: 2,
+      count: 3,
+    },
+    {
+      name: 'Kubernetes before Slurm',
+      text: '/3',
+      env: { JOB_COMPLETION_INDEX: '1', SLURM_ARRAY_TASK_ID: '2' },
+      index: 1,
+      count: 3,
+    },
+    {
+      name: 'Slurm from 0',
+      text: '/4',
+      env: { SLURM_ARRAY_TASK_ID: '3' },
+      index: 3,
+      count: 4,
+    },
+    {
+      name: 'Slurm --array=1-4',
+      text: '/4',
+      env: { SLURM_ARRAY_TASK_ID: '3', SLURM_ARRAY_TASK_MIN: '1' },
+      index: 2,
+      count: 4,
+    },
+    {
+      name: 'Slurm --array=0-6:2',
+      text: '/4',
+      env: {
+        SLURM_ARRAY_TASK_ID: '4',
+        SLURM_ARRAY_TASK_MIN: '0',
+        SLURM_ARRAY_TASK_STEP: '2',
+      },
+      index: 2,
+      count: 4,
+    },
+    {
+      name: 'auto with Slurm',
+      text: 'auto',
+      env: {
+        SLURM_ARRAY_TASK_ID: '5',
+        SLURM_ARRAY_TASK_MIN: '5',
+        SLURM_ARRAY_TASK_COUNT: '4',
+      },
+      index: 0,
+      count: 4,
+    },
+  ];
+  for (const c of cases) {
+    test(c.name, () => {
+      const shard = parseRenderShard(c.text, c.env);
+      assert.deepEqual([shard.index, shard.count], [c.index, c.count]);
+    });
+  }
+});
+
+describe('bad shards fail naming the flag or the variable and its value', () => {
+  const cases: { name: string; text: string; env: Environment; expect: RegExp }[] = [
+    {
+      name: 'index = count',
+      text: '3/3',
+      env: {},
+      expect: /--shard 3\/3: expected i\/n/,
+    },
+    { name: 'words', text: 'two', env: {}, expect: /--shard 'two': expected i\/n/ },
+    {
+      name: 'no parts',
+      text: '/0',
+      env: { JOB_COMPLETION_INDEX: '0' },
+      expect: /0 parts/,
+    },
+    {
+      name: 'no scheduler',
+      text: '/3',
+      env: {},
+      expect: /neither JOB_COMPLETION_INDEX .* nor SLURM_ARRAY_TASK_ID/,
+    },
+    {
+      name: 'Kubernetes index out of range',
+      text: '/3',
+      env: { JOB_COMPLETION_INDEX: '3' },
+      expect: /JOB_COMPLETION_INDEX=3 gives part 3, but the render has 3 parts, 0 to 2/,
+    },
+    {
+      name: 'Kubernetes index not a number',
+      text: '/3',
+      env: { JOB_COMPLETION_INDEX: 'x' },
+      expect: /JOB_COMPLETION_INDEX='x': expected a whole number/,
+    },
+    {
+      name: 'Slurm index out of range',
+      text: '/4',
+      env: { SLURM_ARRAY_TASK_ID: '4' },
+      expect: /SLURM_ARRAY_TASK_ID=4 gives part 4[\s\S]*--array=0-3/,
+    },
+    {
+      name: 'Slurm id below its minimum',
+      text: '/4',
+      env: { SLURM_ARRAY_TASK_ID: '0', SLURM_ARRAY_TASK_MIN: '1' },
+      expect: /SLURM_ARRAY_TASK_ID=0 is not on the array/,
+    },
+    {
+      name: 'auto without a count',
+      text: 'auto',
+      env: { JOB_COMPLETION_INDEX: '1' },
+      expect: /--shard auto: SLURM_ARRAY_TASK_COUNT is not set/,
+    },
+  ];
+  for (const c of cases) {
+    test(c.name, () => assert.throws(() => parseRenderShard(c.text, c.env), c.expect));
+  }
+});
+
+describe('shards cover the video once, in order, within a frame of each other', () => {
+  const cases = [
+    { frames: 30, count: 3 },
+    { frames: 30, count: 4 },
+    { frames: 31, count: 4 },
+    { frames: 7, count: 7 },
+    { frames: 10, count: 1 },
+  ];
+  for (const c of cases) {
+    test(`${c.frames} frames in ${c.count}`, () => {
+      const full: FullVideo = { frameCount: c.frames, about: 'a test' };
+      let next = 0;
+      const lengths: number[] = [];
+      for (let index = 0; index < c.count; index++) {
+        const { start, end } = shardFrames(
+          { index, count: c.count, source: 't' },
+          full,
+        );
+        assert.equal(start, next);
+        lengths.push(end - start);
+        next = end;
+      }
+      assert.equal(next, c.frames);
+      assert.ok(Math.max(...lengths) - Math.min(...lengths) <= 1, lengths.join(','));
+      assert.ok(Math.min(...lengths) >= 1);
+    });
+  }
+  test('more shards than frames', () => {
+    assert.throws(
+      () =>
+        shardFrames(
+          { index: 0, count: 6, source: '--shard 0/6' },
+          { frameCount: 5, about: 'a test' },
+        ),
+      /--shard 0\/6: 6 parts of a video of 5 frames/,
+    );
+  });
+});
+
+describe('part names', () => {
+  const cases: { name: string; path: string; expect: string }[] = [
+    {
+      name: 'shard 0 of 4',
+      path: partPath('r/icarus.mp4', { index: 0, count: 4 }),
+      expect: 'r/icarus.part-0-of-4.mp4',
+    },
+    {
+      name: 'shard 3 of 11 (padded)',
+      path: partPath('r/icarus.webm', { index: 3, count: 11 }),
+      expect: 'r/icarus.part-03-of-11.webm',
+    },
+    {
+      name: 'a sequence keeps its folder',
+      path: partPath('r/icarus.frames', { index: 1, count: 4 }),
+      expect: 'r/icarus.frames',
+    },
+    {
+      name: 'a range',
+      path: rangePath('r/icarus.mp4', { start: 30, end: 60 }),
+      expect: 'r/icarus.frames-30-60.mp4',
+    },
+  ];
+  for (const c of cases) test(c.name, () => assert.equal(c.path, c.expect));
+
+  test('findParts groups the parts beside a video by their count', () => {
+    const folder = join(dir, 'names');
+    mkdirSync(folder, { recursive: true });
+    const names = [
+      'v.part-0-of-3.mp4',
+      'v.part-2-of-3.mp4',
+      'v.part-1-of-2.mp4',
+      'v.part-5-of-3.mp4', // index past the count: not a part
+      'v.part-0-of-3.webm', // another format
+      'w.part-1-of-3.mp4', // another video
+      'v.part-1-of-3.mp4.json', // a sidecar
+    ];
+    for (const name of names) writeFileSync(join(folder, name), '');
+    const found = findParts(join(folder, 'v.mp4'));
+    assert.deepEqual([...found.keys()].sort(), [2, 3]);
+    assert.deepEqual(found.get(3), [
+      join(folder, 'v.part-0-of-3.mp4'),
+      undefined,
+      join(folder, 'v.part-2-of-3.mp4'),
+    ]);
+    assert.deepEqual(findParts(join(dir, 'no-such-folder', 'v.mp4')).size, 0);
+  });
+});
+
+test("concat's list quotes paths and gives each part its length in frames / fps", () => {
+  const probe = (path: string, frames: number): VideoProbe => ({
+    path,
+    container: 'mp4',
+    codec: 'h264',
+    widthPx: 64,
+    heightPx: 48,
+    frameRate: '3/1',
+    pixelFormat: 'yuv420p',
+    frames,
+  });
+  assert.equal(
+    concatList([probe("/a/it's.mp4", 10), probe('/a/b.mp4', 3)]),
+    "file '/a/it'\\''s.mp4'\nduration 3.333333\nfile '/a/b.mp4'\nduration 1.000000\n",
+  );
+});
+
+test('a 4K render fits the schema at supersample 2, not 3', () => {
+  const sets = ['output.width=3840', 'output.height=2160'];
+  const scene = loadScene('scenes/icarus.yaml', { set: sets });
+  assert.deepEqual(
+    [scene.output.width, scene.output.height, scene.output.supersample],
+    [3840, 2160, 2],
+  );
+  assert.throws(
+    () => loadScene('scenes/icarus.yaml', { set: [...sets, 'output.supersample=3'] }),
+    /11520 px is over the 8192 px render limit/,
+  );
+});
+
+describe('renderPart refuses before rendering', () => {
+  test('a GIF, whose parts cannot be joined', async () => {
+    await assert.rejects(
+      renderPart({
+        scenePath: tinyScene('gif'),
+        out: join(dir, 'a.gif'),
+        shard: '0/2',
+      }),
+      /--shard 0\/2: .*a\.gif' is a GIF, whose parts cannot be joined/,
+    );
+  });
+  test('--frames with --shard', async () => {
+    await assert.rejects(
+      renderPart({ scenePath: tinyScene('both'), frames: '0:3', shard: '0/2' }),
+      /--frames 0:3 and --shard 0\/2 cannot be combined/,
+    );
+  });
+});
+
+describe('the command line refuses bad parts before rendering', () => {
+  const cases: { name: string; args: string[]; env?: Environment; expect: RegExp }[] = [
+    {
+      name: '--frames N',
+      args: ['render', '--frames', '5'],
+      expect: /--frames 5: [\s\S]*--preview 5[\s\S]*--frames 0:5/,
+    },
+    {
+      name: 'index out of range',
+      args: ['render', '--shard', '/3'],
+      env: { JOB_COMPLETION_INDEX: '3' },
+      expect: /JOB_COMPLETION_INDEX=3 gives part 3, but the render has 3 parts/,
+    },
+    {
+      name: '--preview with --shard',
+      args: ['render', '--preview', '4', '--shard', '0/3'],
+      expect: /--preview 4 and --shard cannot be combined/,
+    },
+    {
+      name: 'named videos without --out',
+      args: ['concat', 'a.mp4', 'b.mp4'],
+      expect: /concat of 2 named videos needs --out/,
+    },
+  ];
+  for (const c of cases) {
+    test(c.name, () => {
+      const run = icarus(c.args, c.env);
+      assert.equal(run.status, 1, run.stderr);
+      assert.match(run.stderr, c.expect);
+    });
+  }
+});
+
+describe('a render in 3 shards, joined, is the single render frame for frame', () => {
+  let scene: string;
+  let whole: string;
+  let parts: string[];
+  let joined: string;
+
+  before(async () => {
+    scene = tinyScene('split');
+    whole = join(dir, 'whole.mp4');
+    const single = await renderVideo({
+      scenePath: scene,
+      scene: { set: lossless },
+      out: whole,
+    });
+    assert.equal(single.frames, frameCount);
+
+    const first = await renderPart({
+      scenePath: scene,
+      scene: { set: lossless },
+      shard: '0/3',
+    });
+    assert.deepEqual(first.range, { start: 0, end: 10 });
+    const last = await renderPart({
+      scenePath: scene,
+      scene: { set: lossless },
+      shard: '2/3',
+    });
+    assert.deepEqual(last.range, { start: 20, end: 30 });
+    // The middle part as a Kubernetes Indexed Job runs it: the index from the variable.
+    const middle = icarus(
+      ['render', scene, '--set', lossless[0] ?? '', '--shard', '/3', '--quiet'],
+      { JOB_COMPLETION_INDEX: '1' },
+    );
+    assert.equal(middle.status, 0, middle.stderr);
+    parts = [first.videoPath, middle.stdout.trim(), last.videoPath];
+
+    const concat = icarus(['concat', scene, '--set', lossless[0] ?? '', '--quiet']);
+    assert.equal(concat.status, 0, concat.stderr);
+    joined = concat.stdout.trim();
+  });
+
+  test('the parts are named part-i-of-3 beside output.path, of 10 frames each', () => {
+    assert.deepEqual(
+      parts,
+      [0, 1, 2].map((i) => join(dir, `split.part-${i}-of-3.mp4`)),
+    );
+    assert.deepEqual(
+      parts.map((part) => probeVideo(part).frames),
+      [10, 10, 10],
+    );
+  });
+
+  test('only part 0 wrote the poster, under the name a whole render gives it', () => {
+    assert.ok(existsSync(join(dir, 'split.png')));
+    const pngs = readdirSync(dir).filter((name) => /^split.*\.png$/.test(name));
+    assert.deepEqual(pngs, ['split.png']);
+  });
+
+  test('the joined video is output.path, with every frame of the single render', () => {
+    assert.equal(joined, join(dir, 'split.mp4'));
+    const probe = probeVideo(joined);
+    assert.deepEqual(
+      [probe.codec, probe.widthPx, probe.heightPx, probe.frameRate, probe.frames],
+      ['h264', 64, 48, '3/1', frameCount],
+    );
+    const expected = frameHashes(whole);
+    const actual = frameHashes(joined);
+    assert.equal(actual.length, frameCount);
+    assert.deepEqual(
+      actual.map((f) => f.pts),
+      Array.from({ length: frameCount }, (_, i) => i),
+    );
+    for (const [i, frame] of actual.entries()) {
+      assert.equal(frame.md5, expected[i]?.md5, `frame ${i} differs`);
+    }
+  });
+
+  test('its timestamps run on at the joins: no gap, no duplicate', () => {
+    const times = packetTimes(joined);
+    assert.equal(times.length, frameCount);
+    const step = times[0]?.duration ?? NaN;
+    assert.ok(step > 0);
+    for (const [i, t] of times.entries()) {
+      assert.equal(t.pts, i * step, `packet ${i}`);
+    }
+    assert.deepEqual(times, packetTimes(whole));
+  });
+
+  test('its sidecar lists the parts and their frames', () => {
+    const sidecar = JSON.parse(readFileSync(`${joined}.json`, 'utf8')) as ConcatSidecar;
+    assert.equal(sidecar.output.frames, frameCount);
+    assert.equal(sidecar.output.format, 'mp4');
+    assert.deepEqual(
+      sidecar.joinedFrom.map((p) => [p.path, p.frames]),
+      parts.map((p) => [p, 10]),
+    );
+  });
+
+  /** A folder holding copies of the parts, as `m.part-i-of-n.mp4`, and its scene. */
+  function partsFolder(name: string, files: Record<string, string>): string {
+    const folder = join(dir, name);
+    const file = tinyScene('m', folder);
+    for (const [target, source] of Object.entries(files)) {
+      copyFileSync(source, join(folder, target));
+    }
+    return file;
+  }
+
+  const sceneOptions = { scene: { set: lossless } };
+
+  test('a missing part is named', async () => {
+    const file = partsFolder('missing', {
+      'm.part-0-of-3.mp4': parts[0] ?? '',
+      'm.part-2-of-3.mp4': parts[2] ?? '',
+    });
+    await assert.rejects(
+      concatSceneParts({ scenePath: file, ...sceneOptions }),
+      /1 of the 3 parts of .*m\.mp4 missing: m\.part-1-of-3\.mp4[\s\S]*--shard i\/3/,
+    );
+  });
+
+  test('a part of another size is named', async () => {
+    const small = join(dir, 'small.mp4');
+    execFileSync(ffmpeg, [
+      ...['-v', 'error', '-y', '-i', parts[1] ?? '', '-vf', 'scale=32:24'],
+      ...['-c:v', 'libx264', '-crf', '0', small],
+    ]);
+    const file = partsFolder('mismatch', {
+      'm.part-0-of-3.mp4': parts[0] ?? '',
+      'm.part-1-of-3.mp4': small,
+      'm.part-2-of-3.mp4': parts[2] ?? '',
+    });
+    await assert.rejects(
+      concatSceneParts({ scenePath: file, ...sceneOptions }),
+      /m\.part-1-of-3\.mp4 is 32x24 at 3\/1 fps, but the scene .* renders 64x48 at 3 fps/,
+    );
+    await assert.rejects(
+      concatFiles({ inputs: [parts[0] ?? '', small], out: join(dir, 'bad.mp4') }),
+      /small\.mp4 \(h264 32x24 .*\) does not match .*split\.part-0-of-3\.mp4/,
+    );
+    assert.equal(existsSync(join(dir, 'bad.mp4')), false);
+  });
+
+  test('a part of the wrong length is named', async () => {
+    const short = join(dir, 'short.mp4');
+    execFileSync(ffmpeg, [
+      ...[
+        '-v',
+        'error',
+        '-y',
+        '-i',
+        parts[1] ?? '',
+        '-frames:v',
+        '9',
+        '-c',
+        'copy',
+        short,
+      ],
+    ]);
+    const file = partsFolder('short', {
+      'm.part-0-of-3.mp4': parts[0] ?? '',
+      'm.part-1-of-3.mp4': short,
+      'm.part-2-of-3.mp4': parts[2] ?? '',
+    });
+    await assert.rejects(
+      concatSceneParts({ scenePath: file, ...sceneOptions }),
+      /m\.part-1-of-3\.mp4 has 9 frames; part 1 of 3 .* frames 10:20, 10 frames/,
+    );
+  });
+
+  test('parts of two splits are refused', async () => {
+    const file = partsFolder('two-splits', {
+      'm.part-0-of-3.mp4': parts[0] ?? '',
+      'm.part-1-of-2.mp4': parts[1] ?? '',
+    });
+    await assert.rejects(
+      concatSceneParts({ scenePath: file, ...sceneOptions }),
+      /parts of 2 and 3 shards found/,
+    );
+  });
+
+  test('named files join in the order given, and --no-keep-parts removes them', async () => {
+    const folder = join(dir, 'named');
+    mkdirSync(folder, { recursive: true });
+    const copies = parts.map((part, i) => {
+      const copy = join(folder, `p${i}.mp4`);
+      copyFileSync(part, copy);
+      return copy;
+    });
+    const result = await concatFiles({
+      inputs: [copies[2] ?? '', copies[0] ?? '', copies[1] ?? ''],
+      out: join(folder, 'rotated.mp4'),
+      keepParts: false,
+    });
+    assert.equal(result.frames, frameCount);
+    const expected = frameHashes(whole).map((f) => f.md5);
+    const rotated = [...expected.slice(20), ...expected.slice(0, 20)];
+    assert.deepEqual(
+      frameHashes(result.videoPath).map((f) => f.md5),
+      rotated,
+    );
+    assert.deepEqual(readdirSync(folder).sort(), ['rotated.mp4', 'rotated.mp4.json']);
+  });
+});
