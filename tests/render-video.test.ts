@@ -311,7 +311,11 @@ test('a missing landscape names the scene file, the key and the folder', async (
 
 describe('command-line values are checked with the text given', () => {
   const cases: { name: string; value: string | string[]; expect: RegExp }[] = [
-    { name: 'not a number', value: 'abc', expect: /--preview 'abc': expected a number/ },
+    {
+      name: 'not a number',
+      value: 'abc',
+      expect: /--preview 'abc': expected a number/,
+    },
     { name: 'no value', value: '', expect: /--preview needs a value/ },
     { name: 'given twice', value: ['2', '3'], expect: /--preview given 2 times/ },
   ];
