@@ -637,6 +637,16 @@ describe('a render in 3 shards, joined, is the single render frame for frame', (
     );
   });
 
+  test('named files keep their format', async () => {
+    await assert.rejects(
+      concatFiles({
+        inputs: [parts[0] ?? '', parts[1] ?? ''],
+        out: join(dir, 'a.webm'),
+      }),
+      /split\.part-0-of-3\.mp4' is \.mp4 but --out '.*a\.webm' is \.webm/,
+    );
+  });
+
   test('named files join in the order given, and --no-keep-parts removes them', async () => {
     const folder = join(dir, 'named');
     mkdirSync(folder, { recursive: true });
@@ -659,4 +669,28 @@ describe('a render in 3 shards, joined, is the single render frame for frame', (
     );
     assert.deepEqual(readdirSync(folder).sort(), ['rotated.mp4', 'rotated.mp4.json']);
   });
+});
+
+describe('a .frames sequence needs no join: concat checks that every frame is there', () => {
+  const cases: { name: string; files: number[]; expect?: RegExp }[] = [
+    { name: 'all 30', files: Array.from({ length: 30 }, (_, i) => i) },
+    {
+      name: 'frames 10 to 19 missing',
+      files: Array.from({ length: 30 }, (_, i) => i).filter((i) => i < 10 || i >= 20),
+      expect: /lacks 10 of its 30 frames \(frames 10, 11, 12, 13, 14, \.\.\.\)/,
+    },
+    { name: 'none', files: [], expect: /lacks 30 of its 30 frames/ },
+  ];
+  for (const c of cases) {
+    test(c.name, async () => {
+      const folder = join(dir, `seq-${c.files.length}`, 'seq.frames');
+      mkdirSync(folder, { recursive: true });
+      for (const i of c.files) {
+        writeFileSync(join(folder, `${String(i).padStart(6, '0')}.png`), '');
+      }
+      const run = concatSceneParts({ scenePath: tinyScene('seq'), out: folder });
+      if (c.expect) await assert.rejects(run, c.expect);
+      else assert.equal((await run).frames, frameCount);
+    });
+  }
 });
