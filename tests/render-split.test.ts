@@ -25,7 +25,11 @@ import {
 import { renderVideo } from '../src/render/render-video.js';
 import { loadScene } from '../src/scene/load-scene.js';
 import { concatList } from '../src/video/concat.js';
-import { type ConcatSidecar } from '../src/video/concat-sidecar.js';
+import {
+  checkOneBundle,
+  concatSidecar,
+  type ConcatSidecar,
+} from '../src/video/concat-sidecar.js';
 import { resolveFfmpeg } from '../src/video/ffmpeg-binary.js';
 import { ffprobePath, probeVideo, type VideoProbe } from '../src/video/probe-video.js';
 import { tinyLandscape } from './support/landscape.js';
@@ -67,6 +71,20 @@ function tinyScene(name: string, folder = dir): string {
     ].join('\n'),
   );
   return file;
+}
+
+/** What ffprobe says of a 64x48 H.264 video at 3 fps of `frames` frames. */
+function fakeProbe(path: string, frames: number): VideoProbe {
+  return {
+    path,
+    container: 'mp4',
+    codec: 'h264',
+    widthPx: 64,
+    heightPx: 48,
+    frameRate: '3/1',
+    pixelFormat: 'yuv420p',
+    frames,
+  };
 }
 
 function icarus(args: string[], env: Environment = {}) {
@@ -375,20 +393,73 @@ describe('part names', () => {
 });
 
 test("concat's list quotes paths and gives each part its length in frames / fps", () => {
-  const probe = (path: string, frames: number): VideoProbe => ({
-    path,
-    container: 'mp4',
-    codec: 'h264',
-    widthPx: 64,
-    heightPx: 48,
-    frameRate: '3/1',
-    pixelFormat: 'yuv420p',
-    frames,
-  });
   assert.equal(
-    concatList([probe("/a/it's.mp4", 10), probe('/a/b.mp4', 3)]),
+    concatList([fakeProbe("/a/it's.mp4", 10), fakeProbe('/a/b.mp4', 3)]),
     "file '/a/it'\\''s.mp4'\nduration 3.333333\nfile '/a/b.mp4'\nduration 1.000000\n",
   );
+});
+
+describe("the joined video's sidecar", () => {
+  /** Two parts with sidecars as a render writes them, of the bundles given. */
+  function partsWithSidecars(name: string, hashes: string[]): VideoProbe[] {
+    const folder = join(dir, name);
+    mkdirSync(folder, { recursive: true });
+    return hashes.map((hash, i) => {
+      const path = join(folder, `v.part-${i}-of-2.mp4`);
+      const range = { start: 5 * i, end: 5 * i + 5 };
+      const sidecar = {
+        icarusVersion: '0.0.1',
+        output: { path, format: 'mp4', frames: 5, range, transparent: false },
+        scene: { seed: 7, output: { path, fps: 3 } },
+        bundle: { manifestSha256: hash },
+        renderSeconds: 1.25 + i,
+      };
+      writeFileSync(`${path}.json`, JSON.stringify(sidecar));
+      return fakeProbe(path, 5);
+    });
+  }
+
+  test("takes part 0's with the whole video's output and the render times added", () => {
+    const parts = partsWithSidecars('sidecars', ['abc', 'abc']);
+    const joined = fakeProbe(join(dir, 'sidecars', 'v.mp4'), 10);
+    checkOneBundle(parts);
+    const sidecar = concatSidecar(joined, 'mp4', parts);
+    assert.deepEqual(sidecar.output, {
+      path: joined.path,
+      format: 'mp4',
+      frames: 10,
+      transparent: false,
+      codec: 'h264',
+      widthPx: 64,
+      heightPx: 48,
+      fps: 3,
+    });
+    assert.deepEqual(sidecar.scene, { seed: 7, output: { path: joined.path, fps: 3 } });
+    assert.deepEqual(sidecar.bundle, { manifestSha256: 'abc' });
+    assert.equal(sidecar.renderSeconds, 3.5);
+    assert.deepEqual(sidecar.parts, [
+      { path: parts[0]?.path, frames: 5 },
+      { path: parts[1]?.path, frames: 5 },
+    ]);
+  });
+
+  test("without the parts' sidecars, a small one of what ffprobe saw", () => {
+    const parts = [
+      fakeProbe(join(dir, 'none-0.mp4'), 4),
+      fakeProbe(join(dir, 'none-1.mp4'), 6),
+    ];
+    const sidecar = concatSidecar(fakeProbe(join(dir, 'none.mp4'), 10), 'mp4', parts);
+    assert.deepEqual(Object.keys(sidecar).sort(), ['icarusVersion', 'output', 'parts']);
+    assert.equal(sidecar.output.frames, 10);
+  });
+
+  test('parts of two landscapes are refused', () => {
+    const parts = partsWithSidecars('two-bundles', ['abc', 'def']);
+    assert.throws(
+      () => checkOneBundle(parts),
+      /v\.part-1-of-2\.mp4 was rendered from another landscape .*def against abc/,
+    );
+  });
 });
 
 test('a 4K render fits the schema at supersample 2, not 3', () => {
@@ -544,12 +615,15 @@ describe('a render in 3 shards, joined, is the single render frame for frame', (
     assert.deepEqual(times, packetTimes(whole));
   });
 
-  test('its sidecar lists the parts and their frames', () => {
+  test('its sidecar is that of the whole video, listing the parts', () => {
     const sidecar = JSON.parse(readFileSync(`${joined}.json`, 'utf8')) as ConcatSidecar;
+    assert.equal(sidecar.output.path, joined);
     assert.equal(sidecar.output.frames, frameCount);
     assert.equal(sidecar.output.format, 'mp4');
+    assert.equal(sidecar.output.fps, 3);
+    assert.equal('range' in sidecar.output, false);
     assert.deepEqual(
-      sidecar.joinedFrom.map((p) => [p.path, p.frames]),
+      sidecar.parts.map((p) => [p.path, p.frames]),
       parts.map((p) => [p, 10]),
     );
   });

@@ -12,6 +12,7 @@ import { logger } from '../log/logger.js';
 import { loadScene, type SceneOptions } from '../scene/load-scene.js';
 import { concatVideos } from '../video/concat.js';
 import {
+  checkOneBundle,
   concatSidecar,
   sidecarPathOf,
   writeConcatSidecar,
@@ -144,6 +145,7 @@ async function join(
   format: OutputFormat,
   options: { ffmpeg?: string; keepParts?: boolean },
 ): Promise<ConcatResult> {
+  checkOneBundle(probes);
   const ffmpeg = await resolveFfmpeg(options.ffmpeg);
   const joined = await concatVideos({ inputs: probes, out, ffmpegPath: ffmpeg.path });
   const sidecarPath = writeConcatSidecar(concatSidecar(joined, format.name, probes));
