@@ -462,17 +462,33 @@ describe("the joined video's sidecar", () => {
   });
 });
 
-test('a 4K render fits the schema at supersample 2, not 3', () => {
+describe('a 4K render fits the schema', () => {
   const sets = ['output.width=3840', 'output.height=2160'];
-  const scene = loadScene('scenes/icarus.yaml', { set: sets });
-  assert.deepEqual(
-    [scene.output.width, scene.output.height, scene.output.supersample],
-    [3840, 2160, 2],
-  );
-  assert.throws(
-    () => loadScene('scenes/icarus.yaml', { set: [...sets, 'output.supersample=3'] }),
-    /11520 px is over the 8192 px render limit/,
-  );
+  const cases: {
+    name: string;
+    set: string[];
+    supersample?: number;
+    expect?: RegExp;
+  }[] = [
+    { name: 'supersample auto: 1 at 4K', set: [], supersample: 1 },
+    { name: 'supersample 2: 7680 px', set: ['output.supersample=2'], supersample: 2 },
+    {
+      name: 'supersample 3: over 8192 px',
+      set: ['output.supersample=3'],
+      expect: /11520 px is over the 8192 px render limit/,
+    },
+  ];
+  for (const c of cases) {
+    test(c.name, () => {
+      const load = () => loadScene('scenes/icarus.yaml', { set: [...sets, ...c.set] });
+      if (c.expect) return void assert.throws(load, c.expect);
+      const { output } = load();
+      assert.deepEqual(
+        [output.width, output.height, output.supersample],
+        [3840, 2160, c.supersample],
+      );
+    });
+  }
 });
 
 describe('renderPart refuses before rendering', () => {
