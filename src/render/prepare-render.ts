@@ -50,7 +50,10 @@ export function loadSceneWithOutput(
     const path = resolve(out);
     mustFitOutput(path, `--out '${out}'`);
     const posterExtension = extname(scene.output.poster);
-    const poster = join(dirname(path), `${basename(path, extname(path))}${posterExtension}`);
+    const poster = join(
+      dirname(path),
+      `${basename(path, extname(path))}${posterExtension}`,
+    );
     mustNotBeFolder(poster, `the poster beside --out '${out}'`);
     return { ...scene, output: { ...scene.output, path, poster } };
   }

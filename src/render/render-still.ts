@@ -8,7 +8,11 @@ import { logger } from '../log/logger.js';
 import { mustNotBeFolder, type Scene, type SceneOptions } from '../scene/load-scene.js';
 import { formatOfPath, type OutputFormat } from '../video/output-format.js';
 import { createFrameRenderer } from './frame-renderer.js';
-import { checkLandscapePath, loadLandscape, loadSceneWithOutput } from './prepare-render.js';
+import {
+  checkLandscapePath,
+  loadLandscape,
+  loadSceneWithOutput,
+} from './prepare-render.js';
 import { buildSidecar, sidecarPathOf, writeSidecar } from './sidecar.js';
 import { stillSettings, writeStill } from './write-still.js';
 import { type GlSurface } from '../gl/headless-context.js';

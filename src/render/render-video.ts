@@ -102,11 +102,10 @@ export async function renderVideo(
     },
     options.scene,
   );
-  const format = formatOfPath(
-    loaded.output.path,
-    `${loaded.file}: key 'output.path'`,
-    ['video', 'sequence'],
-  );
+  const format = formatOfPath(loaded.output.path, `${loaded.file}: key 'output.path'`, [
+    'video',
+    'sequence',
+  ]);
   const scene = opaqueUnlessAlpha(loaded, format);
   checkOutputs(scene);
   if (options.frames !== undefined) checkFrames(scene, options.frames);

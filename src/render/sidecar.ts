@@ -77,13 +77,15 @@ export interface SidecarInput {
 /** The sidecar of one output. */
 export function buildSidecar(input: SidecarInput): Sidecar {
   const { scene, bundle, format } = input;
+  const { path, ...rest } = input.output;
   return {
     icarusVersion,
     output: {
-      ...input.output,
+      path,
       format: format.name,
       codec: codecs[format.name],
       description: format.description,
+      ...rest,
     },
     scene,
     presets: { palette: scene.palette.preset, camera: scene.camera.preset },
@@ -93,7 +95,9 @@ export function buildSidecar(input: SidecarInput): Sidecar {
       name: bundle.manifest.name,
       manifestSha256: manifestSha256(bundle.dir),
     },
-    ...(input.ffmpegVersion !== undefined ? { ffmpegVersion: input.ffmpegVersion } : {}),
+    ...(input.ffmpegVersion !== undefined
+      ? { ffmpegVersion: input.ffmpegVersion }
+      : {}),
     backend: input.backend,
     renderSeconds: Math.round(input.renderSeconds * 1000) / 1000,
   };

@@ -108,5 +108,7 @@ function rawImage(rgba: Uint8Array, s: StillSettings): Sharp {
 }
 
 function flat(image: Sharp, s: StillSettings): Sharp {
-  return s.transparent ? image.flatten({ background: s.background }) : image.removeAlpha();
+  return s.transparent
+    ? image.flatten({ background: s.background })
+    : image.removeAlpha();
 }

@@ -107,7 +107,10 @@ export function gifArgs(s: EncoderSettings): string[] {
       : `scale=${size.widthPx}:${size.heightPx}:flags=lanczos,`;
   return [
     ...inputArgs(s),
-    ...['-vf', `${scale}split[a][b];[a]palettegen=stats_mode=full[p];[b][p]paletteuse=dither=sierra2_4a`],
+    ...[
+      '-vf',
+      `${scale}split[a][b];[a]palettegen=stats_mode=full[p];[b][p]paletteuse=dither=sierra2_4a`,
+    ],
     ...['-loop', '0', '-f', 'gif', s.outputPath],
   ];
 }

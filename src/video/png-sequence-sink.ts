@@ -57,7 +57,9 @@ export function openPngSequenceSink(options: SequenceOptions): FrameSink {
   let failure: unknown;
 
   const encode = async (frame: Uint8Array, file: string): Promise<void> => {
-    let image = sharp(frame, { raw: { width: widthPx, height: heightPx, channels: 4 } });
+    let image = sharp(frame, {
+      raw: { width: widthPx, height: heightPx, channels: 4 },
+    });
     if (!transparent) image = image.removeAlpha();
     const png = await image.png({ compressionLevel }).toBuffer();
     if (!stopped) writeFileAtomic(file, png);
