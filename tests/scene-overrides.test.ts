@@ -11,7 +11,9 @@ describe('--set values are typed by the schema', () => {
     { text: 'camera.distance=3.5', path: ['camera', 'distance'], value: 3.5 },
     { text: 'output.fps=24', path: ['output', 'fps'], value: 24 },
     { text: 'output.transparent=true', path: ['output', 'transparent'], value: true },
-    { text: 'output.transparent=no', path: ['output', 'transparent'], value: false },
+    { text: 'output.transparent=false', path: ['output', 'transparent'], value: false },
+    { text: 'output.supersample=3', path: ['output', 'supersample'], value: 3 },
+    { text: 'output.supersample=auto', path: ['output', 'supersample'], value: 'auto' },
     { text: 'camera.move=top-down', path: ['camera', 'move'], value: 'top-down' },
     { text: 'palette.curve=#ff5fd2', path: ['palette', 'curve'], value: '#ff5fd2' },
     { text: 'landscape=a=b.yaml', path: ['landscape'], value: 'a=b.yaml' },
@@ -56,8 +58,47 @@ describe('--set values are typed by the schema', () => {
   });
 });
 
+describe('supersample auto keeps the supersampled frame within 2560 x 1440', () => {
+  const cases = [
+    { width: 1280, height: 720, factor: 2 },
+    { width: 1920, height: 1080, factor: 1 },
+    { width: 3840, height: 2160, factor: 1 },
+    { width: 640, height: 360, factor: 4 },
+    { width: 320, height: 180, factor: 4 },
+    { width: 1024, height: 1024, factor: 1 },
+  ];
+  for (const c of cases) {
+    test(`${c.width}x${c.height}: ${c.factor}`, () => {
+      const scene = resolveScene(
+        { output: { width: c.width, height: c.height, supersample: 'auto' } },
+        'test',
+      );
+      assert.equal(scene.output.supersample, c.factor);
+    });
+  }
+
+  test('a number is kept as written', () => {
+    const scene = resolveScene(
+      { output: { width: 1920, height: 1080, supersample: 2 } },
+      't',
+    );
+    assert.equal(scene.output.supersample, 2);
+  });
+});
+
 describe('bad --set values name the flag, the key and the value', () => {
   const cases: { name: string; text: string; expect: string[] }[] = [
+    {
+      // YAML reads `yes` in a scene file as text; the flag agrees.
+      name: 'yes for a boolean',
+      text: 'output.transparent=yes',
+      expect: ["key 'output.transparent'", 'boolean', 'yes'],
+    },
+    {
+      name: 'a word for supersample',
+      text: 'output.supersample=high',
+      expect: ["key 'output.supersample'", 'auto', 'high'],
+    },
     {
       name: 'unknown key with a suggestion',
       text: 'camera.distanse=3',

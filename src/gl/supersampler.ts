@@ -121,8 +121,12 @@ export function createSupersampler(
       uniform vec2 seed;
       uniform float transparent;
 
+      // Dave Hoskins' hash without sine: sin is a long polynomial on llvmpipe, and
+      // this pass runs it three times a pixel.
       float hash(vec2 p) {
-        return fract(sin(dot(p, vec2(12.9898, 78.233))) * 43758.5453);
+        vec3 p3 = fract(vec3(p.xyx) * 0.1031);
+        p3 += dot(p3, p3.yzx + 33.33);
+        return fract((p3.x + p3.y) * p3.z);
       }
 
       // Narkowicz's fit of the ACES filmic curve.
@@ -146,16 +150,16 @@ export function createSupersampler(
         vec2 pixel = floor(vec2(gl_FragCoord.x, outSize.y - gl_FragCoord.y));
         vec2 sourceSize = outSize * factor;
         vec4 sum = vec4(0.0);
-        for (int i = 0; i < 4; i++) {
-          for (int j = 0; j < 4; j++) {
-            if (float(i) < factor && float(j) < factor) {
-              vec2 texel = pixel * factor + vec2(float(i), float(j)) + 0.5;
-              // Averaged in (nearly) linear light: gamma 2 instead of the sRGB curve
-              // keeps thin bright lines from thinning and roping as they would when
-              // sRGB-encoded values are averaged, at the price of a square root.
-              vec4 texel4 = texture2D(source, texel / sourceSize);
-              sum += vec4(texel4.rgb * texel4.rgb, texel4.a);
-            }
+        // The loop bounds are the factor, fixed when the shader is built: llvmpipe
+        // runs every iteration of a loop, wanted or not, texture reads included.
+        for (int i = 0; i < ${factor}; i++) {
+          for (int j = 0; j < ${factor}; j++) {
+            vec2 texel = pixel * factor + vec2(float(i), float(j)) + 0.5;
+            // Averaged in (nearly) linear light: gamma 2 instead of the sRGB curve
+            // keeps thin bright lines from thinning and roping as they would when
+            // sRGB-encoded values are averaged, at the price of a square root.
+            vec4 texel4 = texture2D(source, texel / sourceSize);
+            sum += vec4(texel4.rgb * texel4.rgb, texel4.a);
           }
         }
         vec4 c = sum / (factor * factor);

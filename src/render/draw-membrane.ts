@@ -77,13 +77,18 @@ export function createDrawMembrane(
       attribute vec3 position;
       attribute vec3 normal;
       attribute float level;
+      uniform float feathers;
       varying vec3 vPosition;
       varying vec3 vNormal;
       varying float vLevel;
+      varying float vAngle;
       void main() {
         vPosition = position;
         vNormal = normal;
         vLevel = level;
+        // The feather angle varies slowly across a cell, so it is interpolated rather
+        // than computed per pixel (atan is costly on llvmpipe).
+        vAngle = atan(abs(position.z), position.x) * feathers / 3.14159265;
         gl_Position = viewProjection * vec4(position, 1.0);
       }`,
     frag: `
@@ -112,6 +117,7 @@ export function createDrawMembrane(
       varying vec3 vPosition;
       varying vec3 vNormal;
       varying float vLevel;
+      varying float vAngle;
       void main() {
         vec3 n = normalize(vNormal);
         vec3 v = normalize(eye - vPosition);
@@ -134,14 +140,22 @@ export function createDrawMembrane(
         // Wrapped diffuse keeps the shadowed side of the hill readable.
         float wrapped = dot(n, keyDirection) * 0.5 + 0.5;
         vec3 h = normalize(keyDirection + v);
-        float specular = pow(max(dot(n, h), 0.0), 36.0) * (1.0 - vLevel);
-        float rim = pow(1.0 - max(dot(n, v), 0.0), 3.0);
+        // Powers by multiplication: pow is exp2(log2) on llvmpipe.
+        float s4 = max(dot(n, h), 0.0);
+        s4 *= s4;
+        s4 *= s4;
+        float s32 = s4 * s4;
+        s32 *= s32;
+        s32 *= s32;
+        float specular = s32 * s4 * (1.0 - vLevel);
+        float facing = 1.0 - max(dot(n, v), 0.0);
+        float rim = facing * facing * facing;
         vec3 color = base * (0.16 + 0.8 * wrapped * wrapped * keyColor);
         color += 0.22 * specular * keyColor + rim * rimColor * (0.25 + 0.5 * vLevel);
 
         // Feathers: rays from the middle of the segment, strongest mid-wing.
         float reach = length(vPosition.xz);
-        float angle = atan(abs(vPosition.z), vPosition.x) * feathers / 3.14159265;
+        float angle = vAngle;
         float ray = 1.0 - min(abs(fract(angle) - 0.5) / max(fwidth(angle), 1e-4), 1.0);
         float vane = 0.5 + 0.5 * cos(6.2831853 * angle);
         float feathering = smoothstep(0.2, 0.55, reach) * (1.0 - 0.7 * vLevel);

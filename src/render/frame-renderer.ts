@@ -154,7 +154,8 @@ async function build(
       flyer: frame.flyer,
     });
     const reach = distance(camera.eye, center);
-    const images = await overlays.images(frame);
+    // sharp rasterises the HUD on its own threads while the scene is drawn here.
+    const images = overlays.images(frame);
     lightmap.draw(paths.lightStrokes(frame));
     supersampler.framebuffer.use(() => {
       regl.clear({ color: [0, 0, 0, transparent ? 0 : 1], depth: 1 });
@@ -171,7 +172,7 @@ async function build(
     });
     const pixels = supersampler.resolve({
       grainSeed: scene.seed * 100003 + Math.round(timeSeconds * fps),
-      overlays: images,
+      overlays: await images,
     });
     return pixels;
   };

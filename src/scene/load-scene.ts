@@ -14,6 +14,7 @@ import { type Palette } from './palettes.js';
 import { loadPreset, type PresetKind } from './presets.js';
 import { applyQuality, type Quality } from './quality.js';
 import { cameraSection, sceneSchema, type SceneSettings } from './scene-schema.js';
+import { supersampleFactor } from './sections/output.js';
 import { palette as paletteColours } from './sections/palette.js';
 
 export const defaultScenePath = 'scenes/icarus.yaml';
@@ -39,7 +40,13 @@ export interface WrittenPaths {
   'output.poster': string;
 }
 
-export interface Scene extends Omit<SceneSettings, 'palette'> {
+/** The output section with `supersample: auto` resolved to a factor. */
+export type SceneOutput = Omit<SceneSettings['output'], 'supersample'> & {
+  supersample: number;
+};
+
+export interface Scene extends Omit<SceneSettings, 'palette' | 'output'> {
+  output: SceneOutput;
   /** The scene file, as given; named in error messages. */
   file: string;
   /** Every colour, the preset's with the scene's overrides, and the preset's name. */
@@ -146,6 +153,7 @@ export function resolveScene(
     landscape: resolve(settings.landscape),
     output: {
       ...settings.output,
+      supersample: supersampleFactor(settings.output),
       path: resolve(settings.output.path),
       poster: resolve(settings.output.poster),
     },

@@ -79,13 +79,22 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** The text as the type the schema expects there; unknown keys keep the text. */
 function typedValue(text: string, node: z.ZodType | undefined, where: string): unknown {
+  if (node instanceof z.ZodUnion) {
+    // A number or a name (`output.supersample=auto`): whichever the text reads as.
+    const number = node.options.some(
+      (option) => unwrap(option as z.ZodType) instanceof z.ZodNumber,
+    );
+    const n = Number(text);
+    return number && text !== '' && Number.isFinite(n) ? n : text;
+  }
   if (node instanceof z.ZodNumber) {
     const n = Number(text);
     return text !== '' && Number.isFinite(n) ? n : text;
   }
   if (node instanceof z.ZodBoolean) {
-    if (['true', 'yes', 'on'].includes(text)) return true;
-    if (['false', 'no', 'off'].includes(text)) return false;
+    // As YAML reads a scene file: true and false only, so a flag and a file agree.
+    if (text === 'true') return true;
+    if (text === 'false') return false;
     return text;
   }
   if (

@@ -12,6 +12,7 @@ interface JsonSchema {
   description?: string;
   default?: unknown;
   enum?: unknown[];
+  const?: unknown;
   pattern?: string;
   minimum?: number;
   maximum?: number;
@@ -70,6 +71,7 @@ function objectRows(schema: JsonSchema, prefix: string): KeyRow[] {
 }
 
 function typeName(node: JsonSchema): string {
+  if (node.const !== undefined) return `\`${String(node.const)}\``;
   if (node.enum) return `one of ${node.enum.map((v) => `\`${String(v)}\``).join(', ')}`;
   if (node.anyOf) return node.anyOf.map(typeName).join(' or ');
   switch (node.type) {

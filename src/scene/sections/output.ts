@@ -12,6 +12,26 @@ import {
  */
 export const maxRenderPx = 8192;
 
+/**
+ * What `supersample: auto` keeps the supersampled frame within: 2560 x 1440 pixels,
+ * so 720p renders at 2 and 1080p at 1. llvmpipe shades every sample on the CPU, so
+ * the cost grows with the supersampled pixel count, not the output's.
+ */
+const autoBudgetPx = 2560 * 1440;
+const autoSupersampleBudget = '2560 x 1440 pixels (720p at 2, 1080p and larger at 1)';
+
+/** The supersample factor of an output section (auto resolved). */
+export function supersampleFactor(o: {
+  width: number;
+  height: number;
+  supersample: number | 'auto';
+}): number {
+  if (o.supersample !== 'auto') return o.supersample;
+  let factor = 1;
+  while (factor < 4 && o.width * o.height * (factor + 1) ** 2 <= autoBudgetPx) factor++;
+  return factor;
+}
+
 const evenPx = (what: string, fallback: number) =>
   z
     .number()
@@ -84,12 +104,14 @@ export const output = z
       .default(12)
       .describe('length of the video in seconds'),
     supersample: z
-      .number()
-      .int()
-      .min(1)
-      .max(4)
-      .default(2)
-      .describe('render at this many times the size, then downsample (anti-aliasing)'),
+      .union([z.literal('auto'), z.number().int().min(1).max(4)], {
+        error: 'expected auto or a whole number from 1 to 4',
+      })
+      .default('auto')
+      .describe(
+        'render at this many times the size (1-4), then downsample (anti-aliasing); ' +
+          `auto: the most that keeps the frame within ${autoSupersampleBudget}`,
+      ),
     crf: z
       .number()
       .int()
@@ -160,7 +182,7 @@ export const output = z
           `to output.durationSeconds (${o.durationSeconds} s)`,
       });
     }
-    const widest = Math.max(o.width, o.height) * o.supersample;
+    const widest = Math.max(o.width, o.height) * supersampleFactor(o);
     if (widest > maxRenderPx) {
       ctx.addIssue({
         code: 'custom',
