@@ -31,6 +31,8 @@ import {
   webmArgs,
 } from '../src/video/encoder-args.js';
 import { resolveFfmpeg } from '../src/video/ffmpeg-binary.js';
+import { openFrameSink } from '../src/video/frame-sink.js';
+import { outputFormat, type OutputFormatName } from '../src/video/output-format.js';
 import { tinyLandscape } from './support/landscape.js';
 
 const widthPx = 64;
@@ -291,6 +293,34 @@ describe('a PNG sequence', () => {
       end: 5,
     });
   });
+});
+
+describe('an aborted sink leaves nothing behind', () => {
+  for (const name of ['frames', 'webm', 'mov'] as OutputFormatName[]) {
+    test(name, async () => {
+      const path = join(dir, `aborted.${name}`);
+      const sink = openFrameSink({
+        format: outputFormat(name),
+        path,
+        ffmpegPath: ffmpeg,
+        widthPx,
+        heightPx,
+        fps,
+        transparent: true,
+        crf: 18,
+        preset: 'veryfast',
+        vp9Crf: 31,
+        gifWidthPx: 0,
+      });
+      const frame = new Uint8Array(widthPx * heightPx * 4).fill(128);
+      for (let i = 0; i < 3; i++) await sink.write(frame);
+      sink.abort();
+      // Let a PNG still being encoded finish, so that it had the chance to write.
+      await new Promise((resolveWait) => setTimeout(resolveWait, 200));
+      assert.equal(existsSync(path), false);
+      noPartials();
+    });
+  }
 });
 
 test('the sidecar holds the scene, presets, bundle hash and versions', async () => {
