@@ -16,6 +16,7 @@ import {
   formatOfPath,
   type OutputFormat,
   type OutputFormatName,
+  outputFormats,
 } from '../video/output-format.js';
 import { frameTimes, fullFrameCount } from './frame-times.js';
 import { createFrameRenderer, type FrameRenderer } from './frame-renderer.js';
@@ -109,13 +110,7 @@ export async function renderVideo(
   const scene = opaqueUnlessAlpha(loaded, format);
   checkOutputs(scene);
   if (options.frames !== undefined) checkFrames(scene, options.frames);
-  if (options.range !== undefined && !format.joinable) {
-    throw new IcarusError(
-      `a frame range renders a part to join later, and ${format.name} parts cannot be ` +
-        `joined (${scene.output.path})`,
-      'render the whole video, or name a .mp4, .webm, .mov or .frames output',
-    );
-  }
+  if (options.range !== undefined) checkJoinable(scene, format);
   checkLandscapePath(scene);
   const { output } = scene;
   const fps = fileFps(scene, format);
@@ -130,43 +125,25 @@ export async function renderVideo(
   }
   const bundle = await loadLandscape(scene, options.force ?? false);
 
+  const job: FramesJob = {
+    format,
+    fps,
+    times,
+    ...(ffmpeg !== undefined ? { ffmpeg } : {}),
+    ...(options.range !== undefined ? { range: options.range } : {}),
+  };
   const renderer = await createFrameRenderer(scene, bundle, options.surface);
   try {
-    const renderSeconds = await renderFrames(scene, bundle, renderer, {
-      format,
-      fps,
-      times,
-      ...(ffmpeg !== undefined ? { ffmpeg } : {}),
-      ...(options.range !== undefined ? { range: options.range } : {}),
-    });
+    const renderSeconds = await renderFrames(scene, bundle, renderer, job);
     const framesPerSecond = times.length / renderSeconds;
     log.info(
       `${times.length} frames ${output.width}x${output.height} in ${renderSeconds.toFixed(1)} s ` +
         `(${framesPerSecond.toFixed(1)} fps), ${format.name} -> ${output.path}`,
     );
-    const size =
-      format.name === 'gif'
-        ? gifSizePx(output.width, output.height, output.gifWidth)
-        : { widthPx: output.width, heightPx: output.height };
-    const sidecarPath = writeSidecar(
-      sidecarPathOf(output.path, format, options.range),
-      buildSidecar({
-        scene,
-        bundle,
-        format,
-        output: {
-          path: output.path,
-          ...size,
-          fps,
-          frames: times.length,
-          ...(options.range !== undefined ? { range: options.range } : {}),
-          transparent: output.transparent,
-        },
-        backend: renderer.glStrings,
-        ...(ffmpeg !== undefined ? { ffmpegVersion: ffmpeg.version } : {}),
-        renderSeconds,
-      }),
-    );
+    const sidecarPath = writeVideoSidecar(scene, bundle, renderer, {
+      ...job,
+      renderSeconds,
+    });
 
     const result: RenderVideoResult = {
       videoPath: output.path,
@@ -204,8 +181,20 @@ function fileFps(scene: Scene, format: OutputFormat): number {
   return format.name === 'gif' ? Math.min(fps, gifFps) : fps;
 }
 
+/** A range renders a part to join later: only formats whose parts join. */
+function checkJoinable(scene: Scene, format: OutputFormat): void {
+  if (format.joinable) return;
+  const joinable = outputFormats.filter((f) => f.joinable).map((f) => f.extension);
+  throw new IcarusError(
+    `a frame range renders a part to join later, and ${format.name} parts cannot be ` +
+      `joined (${scene.output.path})`,
+    `render the whole video, or name a ${joinable.join(', ')} output`,
+  );
+}
+
 interface FramesJob {
   format: OutputFormat;
+  /** Frames per second of the file. */
   fps: number;
   times: number[];
   ffmpeg?: FfmpegBinary;
@@ -259,6 +248,39 @@ async function renderFrames(
     throw error;
   }
   return (performance.now() - started) / 1000;
+}
+
+/** The sidecar of the video (or sequence); returns its path. */
+function writeVideoSidecar(
+  scene: Scene,
+  bundle: LandscapeBundle,
+  renderer: FrameRenderer,
+  job: FramesJob & { renderSeconds: number },
+): string {
+  const { output } = scene;
+  const size =
+    job.format.name === 'gif'
+      ? gifSizePx(output.width, output.height, output.gifWidth)
+      : { widthPx: output.width, heightPx: output.height };
+  return writeSidecar(
+    sidecarPathOf(output.path, job.format, job.range),
+    buildSidecar({
+      scene,
+      bundle,
+      format: job.format,
+      output: {
+        path: output.path,
+        ...size,
+        fps: job.fps,
+        frames: job.times.length,
+        ...(job.range !== undefined ? { range: job.range } : {}),
+        transparent: output.transparent,
+      },
+      backend: renderer.glStrings,
+      ...(job.ffmpeg !== undefined ? { ffmpegVersion: job.ffmpeg.version } : {}),
+      renderSeconds: job.renderSeconds,
+    }),
+  );
 }
 
 /**
