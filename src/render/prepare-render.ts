@@ -71,22 +71,6 @@ function previewPath(path: string): string {
   return join(dirname(path), `${basename(path, extension)}-preview${extension}`);
 }
 
-/** Checks the extension of a path given by a flag; returns the path. */
-export function mustHaveExtension(
-  path: string,
-  flag: string,
-  extension: string,
-  format: string,
-): string {
-  if (extname(path).toLowerCase() !== extension) {
-    throw new IcarusError(
-      `${flag} '${path}': ${format}, not ${extname(path) || 'a file without extension'}`,
-      `use a name ending in ${extension}, such as ${basename(path, extname(path)) || 'out'}${extension}`,
-    );
-  }
-  return path;
-}
-
 /** Refuses option combinations that cannot work, before any training or drawing. */
 export function checkOutputs(scene: Scene): void {
   if (scene.output.path === scene.output.poster) {
