@@ -260,11 +260,15 @@ describe('bad render options fail before any work', () => {
     { name: 'zero frames', frames: 0, expect: /--frames 0: .* from 1 to 100/ },
     { name: 'a fraction of a frame', frames: 2.5, expect: /--frames 2\.5: / },
     {
-      name: '--out not .mp4',
+      name: '--out a still',
       out: 'vid.png',
-      expect: /--out 'vid\.png': render writes MP4/,
+      expect: /--out: 'vid\.png' has \.png .*expected one of \.mp4, /,
     },
-    { name: '--out a folder', out: tmpdir(), expect: /--out '.*': render writes MP4/ },
+    {
+      name: '--out a folder',
+      out: tmpdir(),
+      expect: /--out: '.*' has no extension; expected one of \.mp4, /,
+    },
   ];
   for (const c of cases) {
     test(c.name, async () => {

@@ -109,14 +109,19 @@ describe('bad scene files name the key', () => {
       expect: ["key 'output.posterTimeSeconds'", '100', 'from 0', '(12 s)'],
     },
     {
-      name: 'video path not .mp4',
+      name: 'video path a still',
       yaml: 'output:\n  path: renders/vid.png\n',
-      expect: ["key 'output.path'", 'render writes MP4', '.mp4', '"renders/vid.png"'],
+      expect: [
+        "key 'output.path'",
+        'render writes a video',
+        '.mp4',
+        '"renders/vid.png"',
+      ],
     },
     {
-      name: 'poster path not .png',
-      yaml: 'output:\n  poster: renders/poster.jpg\n',
-      expect: ["key 'output.poster'", '.png', '"renders/poster.jpg"'],
+      name: 'poster path not a still',
+      yaml: 'output:\n  poster: renders/poster.gif\n',
+      expect: ["key 'output.poster'", '.png, .jpg', '"renders/poster.gif"'],
     },
     {
       name: 'video path an existing folder',

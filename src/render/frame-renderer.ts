@@ -45,6 +45,8 @@ export interface FrameRenderer {
   render(timeSeconds: number): Promise<Uint8Array>;
   /** The first GL error seen (gl.getError() when asked); 0 when none. */
   glError(): number;
+  /** GL_RENDERER and GL_VERSION of the context (for the sidecar). */
+  glStrings: { glRenderer: string; glVersion: string };
   /** Frees the GL resources (and the GL context, unless it was lent). */
   destroy(): void;
 }
@@ -181,6 +183,10 @@ async function build(
     render,
     // Asked for, not polled per frame: getError can stall the pipeline.
     glError: () => (glError ||= gl.getError()),
+    glStrings: {
+      glRenderer: String(gl.getParameter(gl.RENDERER)),
+      glVersion: String(gl.getParameter(gl.VERSION)),
+    },
     destroy: () => context.destroy(),
   };
 }

@@ -8,8 +8,10 @@ import { IcarusError } from '../config/errors.js';
 import { ensureLandscape } from '../landscape/ensure.js';
 import { loadBundle, type LandscapeBundle } from '../landscape/manifest.js';
 import { logger } from '../log/logger.js';
+import { formatOfPath } from '../video/output-format.js';
 import {
   loadScene,
+  mustFitOutput,
   mustNotBeFolder,
   type Scene,
   type SceneOptions,
@@ -30,8 +32,9 @@ export interface VideoOutputs {
 }
 
 /**
- * Loads the scene and picks where `render` writes. `--out a/b.mp4` writes the video
- * there and the poster to `a/b.png`; a preview without `--out` writes
+ * Loads the scene and picks where `render` writes. `--out a/b.webm` (any video or
+ * `.frames` extension) writes the video there and the poster to `a/b.png` (the
+ * extension of output.poster); a preview without `--out` writes
  * `<output.path name>-preview.mp4` and `<output.poster name>-preview.png` beside the
  * scene's outputs, so the full render is never overwritten by a short one.
  */
@@ -43,16 +46,21 @@ export function loadSceneWithOutput(
   const scene = loadScene(scenePath, options);
   const { out, preview } = outputs;
   if (out !== undefined) {
-    const path = resolve(mustHaveExtension(out, '--out', '.mp4', 'render writes MP4'));
-    mustNotBeFolder(path, `--out '${out}'`);
-    const poster = join(dirname(path), `${basename(path, extname(path))}.png`);
+    formatOfPath(out, '--out', ['video', 'sequence']);
+    const path = resolve(out);
+    mustFitOutput(path, `--out '${out}'`);
+    const posterExtension = extname(scene.output.poster);
+    const poster = join(
+      dirname(path),
+      `${basename(path, extname(path))}${posterExtension}`,
+    );
     mustNotBeFolder(poster, `the poster beside --out '${out}'`);
     return { ...scene, output: { ...scene.output, path, poster } };
   }
   if (!preview) return scene;
   const path = previewPath(scene.output.path);
   const poster = previewPath(scene.output.poster);
-  mustNotBeFolder(path, `the preview video beside output.path in ${scene.file}`);
+  mustFitOutput(path, `the preview video beside output.path in ${scene.file}`);
   mustNotBeFolder(poster, `the preview poster beside output.poster in ${scene.file}`);
   return { ...scene, output: { ...scene.output, path, poster } };
 }
@@ -63,28 +71,12 @@ function previewPath(path: string): string {
   return join(dirname(path), `${basename(path, extension)}-preview${extension}`);
 }
 
-/** Checks the extension of a path given by a flag; returns the path. */
-export function mustHaveExtension(
-  path: string,
-  flag: string,
-  extension: string,
-  format: string,
-): string {
-  if (extname(path).toLowerCase() !== extension) {
-    throw new IcarusError(
-      `${flag} '${path}': ${format}, not ${extname(path) || 'a file without extension'}`,
-      `use a name ending in ${extension}, such as ${basename(path, extname(path)) || 'out'}${extension}`,
-    );
-  }
-  return path;
-}
-
 /** Refuses option combinations that cannot work, before any training or drawing. */
 export function checkOutputs(scene: Scene): void {
   if (scene.output.path === scene.output.poster) {
     throw new IcarusError(
       `${scene.file}: output.path and output.poster are both ${scene.output.path}`,
-      'give the poster its own .png path (or pass a different --out)',
+      'give the poster its own still path (or pass a different --out)',
     );
   }
 }

@@ -8,6 +8,7 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { IcarusError } from '../config/errors.js';
 import { readYaml, validate } from '../config/yaml-file.js';
+import { findFormatOfPath } from '../video/output-format.js';
 import { isRecord, parseSet, setAt } from './overrides.js';
 import { type Palette } from './palettes.js';
 import { loadPreset, type PresetKind } from './presets.js';
@@ -61,9 +62,25 @@ export function loadScene(file: string, options: SceneOptions = {}): Scene {
   const scene = resolveScene(readYaml(file), file, options);
   for (const key of ['output.path', 'output.poster'] as const) {
     const path = key === 'output.path' ? scene.output.path : scene.output.poster;
-    mustNotBeFolder(path, `${file}: key '${key}': '${scene.written[key]}'`);
+    mustFitOutput(path, `${file}: key '${key}': '${scene.written[key]}'`);
   }
   return scene;
+}
+
+/**
+ * Refuses an output path that cannot be written: a folder where a file goes, or a
+ * file where a PNG sequence (a `.frames` folder) goes. `where` names the file and
+ * key, or flag.
+ */
+export function mustFitOutput(path: string, where: string): void {
+  if (findFormatOfPath(path)?.kind !== 'sequence') return mustNotBeFolder(path, where);
+  if (existsSync(path) && !statSync(path).isDirectory()) {
+    throw new IcarusError(
+      `${where} is a file${where.includes(path) ? '' : ` (${path})`}; a PNG sequence ` +
+        'is a folder of frames',
+      'remove the file, or name the sequence another .frames folder',
+    );
+  }
 }
 
 /**

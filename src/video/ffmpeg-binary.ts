@@ -17,6 +17,8 @@ export interface FfmpegBinary {
   path: string;
   /** Where it came from: `--ffmpeg`, `ICARUS_FFMPEG`, a package name, or `PATH`. */
   source: string;
+  /** The start of `-version`'s first line: `ffmpeg version N-47683-g0e8eb07980-static`. */
+  version: string;
 }
 
 /**
@@ -28,10 +30,12 @@ export async function resolveFfmpeg(flag?: string): Promise<FfmpegBinary> {
   const chosen = (await findFfmpeg(flag)) ?? { path: 'ffmpeg', source: 'PATH' };
   const version = probe(chosen);
   log.info(`using ${chosen.path} (from ${chosen.source}): ${version}`);
-  return chosen;
+  return { ...chosen, version };
 }
 
-async function findFfmpeg(flag: string | undefined): Promise<FfmpegBinary | undefined> {
+type FoundBinary = Omit<FfmpegBinary, 'version'>;
+
+async function findFfmpeg(flag: string | undefined): Promise<FoundBinary | undefined> {
   if (flag !== undefined) return mustExist(flag, '--ffmpeg');
   const fromEnv = process.env.ICARUS_FFMPEG;
   if (fromEnv) return mustExist(fromEnv, 'ICARUS_FFMPEG');
@@ -42,7 +46,7 @@ async function findFfmpeg(flag: string | undefined): Promise<FfmpegBinary | unde
   return undefined;
 }
 
-function mustExist(path: string, source: string): FfmpegBinary {
+function mustExist(path: string, source: string): FoundBinary {
   if (!existsSync(path)) {
     throw new IcarusError(
       `${source}: ffmpeg '${path}' does not exist`,
@@ -60,7 +64,7 @@ function mustExist(path: string, source: string): FfmpegBinary {
 }
 
 /** Runs `path -version`; returns its first line or throws naming the source. */
-function probe({ path, source }: FfmpegBinary): string {
+function probe({ path, source }: FoundBinary): string {
   const where = `${source}: '${path}'`;
   const fix = fixFor(source);
   const result = spawnSync(path, ['-version'], {

@@ -52,7 +52,8 @@ export const outputFormats: readonly OutputFormat[] = [
     kind: 'video',
     alpha: true,
     joinable: true,
-    description: 'VP9 (libvpx-vp9), constant quality; alpha when output.transparent',
+    description:
+      'VP9 (libvpx-vp9) at constant quality output.vp9Crf; alpha when output.transparent',
   },
   {
     name: 'gif',
@@ -61,7 +62,8 @@ export const outputFormats: readonly OutputFormat[] = [
     kind: 'video',
     alpha: false,
     joinable: false,
-    description: 'animated GIF with a palette generated from the frames',
+    description:
+      'animated GIF with a palette generated from the frames; output.gifWidth and output.gifFps',
   },
   {
     name: 'mov',
@@ -88,7 +90,7 @@ export const outputFormats: readonly OutputFormat[] = [
     kind: 'still',
     alpha: true,
     joinable: false,
-    description: 'a still PNG',
+    description: 'a still PNG; alpha when output.transparent',
   },
   {
     name: 'jpeg',
@@ -97,7 +99,7 @@ export const outputFormats: readonly OutputFormat[] = [
     kind: 'still',
     alpha: false,
     joinable: false,
-    description: 'a still JPEG',
+    description: 'a still JPEG (output.jpegQuality), always opaque',
   },
   {
     name: 'webp',
@@ -106,7 +108,7 @@ export const outputFormats: readonly OutputFormat[] = [
     kind: 'still',
     alpha: true,
     joinable: false,
-    description: 'a still WebP',
+    description: 'a still WebP (output.webpQuality); alpha when output.transparent',
   },
 ];
 
@@ -115,6 +117,13 @@ export function outputFormat(name: OutputFormatName): OutputFormat {
   const format = outputFormats.find((f) => f.name === name);
   if (!format) throw new Error(`no output format '${name}'`);
   return format;
+}
+
+/** The extensions (aliases too) of the formats of `kinds`, in registry order. */
+export function extensionsOf(kinds: readonly OutputFormat['kind'][]): string[] {
+  return outputFormats
+    .filter((f) => kinds.includes(f.kind))
+    .flatMap((f) => [f.extension, ...f.aliases]);
 }
 
 /** The format of `path` by its extension, or undefined when none matches. */

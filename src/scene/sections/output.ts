@@ -1,5 +1,10 @@
 /** The `output` section: what is written, at which size, rate and length. */
 import { z } from 'zod';
+import {
+  extensionsOf,
+  findFormatOfPath,
+  type OutputFormat,
+} from '../../video/output-format.js';
 
 /**
  * Largest framebuffer side (the larger of width and height, times supersample).
@@ -54,23 +59,36 @@ export const x264Presets = [
 
 export type X264Preset = (typeof x264Presets)[number];
 
-/** A file path whose name must end in `extension` (any case). */
-const filePath = (extension: string, format: string) =>
-  z
+/** A path whose extension names a format of `kinds` in the registry (any case). */
+const formatPath = (kinds: readonly OutputFormat['kind'][], what: string) => {
+  const extensions = extensionsOf(kinds);
+  const listed = `${extensions.slice(0, -1).join(', ')} or ${extensions.at(-1)}`;
+  return z
     .string()
     .min(1)
-    .refine((v) => v.toLowerCase().endsWith(extension), {
-      message: `${format}; use a name ending in ${extension}`,
-    });
+    .refine(
+      (v) => {
+        const kind = findFormatOfPath(v)?.kind;
+        return kind !== undefined && kinds.includes(kind);
+      },
+      { message: `${what}; use a name ending in ${listed}` },
+    );
+};
+
+const qualityKey = (what: string, fallback: number) =>
+  z.number().int().min(1).max(100).default(fallback).describe(what);
 
 export const output = z
   .strictObject({
-    path: filePath('.mp4', 'render writes MP4')
+    path: formatPath(['video', 'sequence'], 'render writes a video or a PNG sequence')
       .default('renders/icarus.mp4')
-      .describe('the video file (MP4)'),
-    poster: filePath('.png', 'the poster is a PNG')
+      .describe(
+        'the video, its format by the extension: .mp4 (H.264), .webm (VP9), .gif, ' +
+          '.mov (ProRes 4444) or .frames (a folder of PNGs, 000000.png on)',
+      ),
+    poster: formatPath(['still'], 'the poster is a still image')
       .default('renders/icarus.png')
-      .describe('a still PNG of the video'),
+      .describe('a still of the video: .png, .jpg or .webp'),
     posterTimeSeconds: z
       .number()
       .min(0)
@@ -104,11 +122,55 @@ export const output = z
     encoderPreset: z
       .enum(x264Presets)
       .default('medium')
-      .describe('x264 speed preset: faster encodes sooner and larger'),
+      .describe(
+        'x264 speed preset: faster encodes sooner and larger (WebM: sets VP9 -cpu-used, ' +
+          '5 for faster and quicker, 4 for fast and medium, 3 to 1 slower)',
+      ),
+    vp9Crf: z
+      .number()
+      .int()
+      .min(0)
+      .max(63)
+      .default(31)
+      .describe('WebM (VP9) quality: lower is better and larger'),
+    gifWidth: z
+      .number()
+      .int()
+      .min(0)
+      .max(7680)
+      .default(640)
+      .describe(
+        'width of a GIF in pixels, the height in proportion (0, or wider than the ' +
+          "video: the video's width)",
+      ),
+    gifFps: z
+      .number()
+      .int()
+      .min(1)
+      .max(50)
+      .default(20)
+      .describe(
+        'frames per second of a GIF, at most output.fps (GIF delays are in 1/100 s: ' +
+          '10, 20, 25 and 50 play exactly)',
+      ),
+    jpegQuality: qualityKey('JPEG quality of stills and posters (1 to 100)', 92),
+    webpQuality: qualityKey('WebP quality of stills and posters (100: lossless)', 90),
+    thumbnailWidth: z
+      .number()
+      .int()
+      .min(0)
+      .max(1920)
+      .default(320)
+      .describe(
+        'width of the JPEG thumbnail written beside each poster as <poster name>.thumb.jpg (0: none)',
+      ),
     transparent: z
       .boolean()
       .default(false)
-      .describe('stills only: a transparent background instead of the backdrop'),
+      .describe(
+        'a transparent background instead of the backdrop: PNG and WebP stills, WebM, ' +
+          'MOV and .frames videos (the other formats render opaque)',
+      ),
   })
   .superRefine((o, ctx) => {
     if (o.posterTimeSeconds !== undefined && o.posterTimeSeconds > o.durationSeconds) {

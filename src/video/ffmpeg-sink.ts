@@ -1,8 +1,8 @@
 /**
- * Pipes frames into ffmpeg and leaves a finished video under its final name, or
- * nothing: ffmpeg writes a temporary sibling that is renamed only when it exits 0.
- * On failure the error carries the tail of ffmpeg's stderr; on Ctrl-C ffmpeg is
- * killed and the partial file removed.
+ * The frame sink of the video formats: pipes frames into ffmpeg and leaves a finished
+ * video under its final name, or nothing: ffmpeg writes a temporary sibling that is
+ * renamed only when it exits 0. On failure the error carries the tail of ffmpeg's
+ * stderr; on Ctrl-C ffmpeg is killed and the partial file removed.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
@@ -11,37 +11,39 @@ import { IcarusError } from '../config/errors.js';
 import { logger } from '../log/logger.js';
 import { temporaryPath } from '../util/atomic.js';
 import { onCleanup } from '../util/cleanup.js';
-import { encoderArgs, type EncoderSettings } from './encoder-args.js';
+import {
+  encoderArgs,
+  type EncoderSettings,
+  type VideoFormatName,
+} from './encoder-args.js';
+import { type FrameSink } from './frame-sink.js';
 
 const log = logger('ffmpeg');
 const stderrTailLines = 15;
 
-export interface VideoEncoder {
-  /** Queues one RGBA frame (top row first); resolves when ffmpeg can take more. */
-  write(frame: Uint8Array): Promise<void>;
-  /** Closes stdin, waits for ffmpeg, renames the file into place. */
-  finish(): Promise<void>;
-  /** Kills ffmpeg and removes the partial file. */
-  abort(): void;
-}
-
-export interface EncoderOptions extends Omit<EncoderSettings, 'outputPath'> {
+export interface FfmpegSinkOptions extends Omit<EncoderSettings, 'outputPath'> {
+  format: VideoFormatName;
   ffmpegPath: string;
   /** The final video path. */
   path: string;
 }
 
-export function openVideoEncoder(options: EncoderOptions): VideoEncoder {
-  const { widthPx, heightPx } = options;
-  if (widthPx % 2 !== 0 || heightPx % 2 !== 0) {
+/**
+ * `write` resolves once ffmpeg has read the frame (the pipe drained), so ffmpeg
+ * encodes it while the next one is drawn; `finish` closes stdin, waits for ffmpeg
+ * and renames the file into place.
+ */
+export function openFfmpegSink(options: FfmpegSinkOptions): FrameSink {
+  const { widthPx, heightPx, format } = options;
+  if ((format === 'mp4' || format === 'webm') && (widthPx % 2 || heightPx % 2)) {
     throw new IcarusError(
-      `video size ${widthPx}x${heightPx} is odd; H.264 in yuv420p needs even sizes`,
+      `video size ${widthPx}x${heightPx} is odd; ${format} in yuv420p needs even sizes`,
       'use an even width and height',
     );
   }
   mkdirSync(dirname(options.path), { recursive: true });
   const tmp = temporaryPath(options.path);
-  const args = encoderArgs({ ...options, outputPath: tmp });
+  const args = encoderArgs(format, { ...options, outputPath: tmp });
   log.debug(`${options.ffmpegPath} ${args.join(' ')}`);
   const child = spawn(options.ffmpegPath, args, { stdio: ['pipe', 'ignore', 'pipe'] });
 
