@@ -11,6 +11,7 @@ import { presetsListing } from '../scene/presets-listing.js';
 import { qualities, type Quality } from '../scene/quality.js';
 import { renderStill } from './render-still.js';
 import { fullFrameCount } from './frame-times.js';
+import { outputFormats } from '../video/output-format.js';
 import { renderPart } from './render-part.js';
 import { renderVideo } from './render-video.js';
 
@@ -113,6 +114,12 @@ function qualityFlag(value: FlagText): Quality | undefined {
   );
 }
 
+/** `.mp4, .webm, .gif, .mov, .frames`, from the registry. */
+const videoExtensions = outputFormats
+  .filter((f) => f.kind !== 'still')
+  .map((f) => f.extension)
+  .join(', ');
+
 export const renderCommand: CommandModule<object, RenderArgs> = {
   command: 'render [scene]',
   describe:
@@ -127,9 +134,9 @@ export const renderCommand: CommandModule<object, RenderArgs> = {
       .option('out', {
         type: 'string',
         describe:
-          'video path (default: output.path); the poster goes beside it with the same ' +
-          'name and .png. With --frames the part goes there; with --shard the parts ' +
-          'go beside it',
+          `video path (default: output.path), its format by the extension: ${videoExtensions} ` +
+          '(a folder of PNGs); the poster goes beside it with the same name and .png. ' +
+          'With --frames the part goes there; with --shard the parts go beside it',
       })
       .option('preview', {
         type: 'string',
@@ -142,13 +149,13 @@ export const renderCommand: CommandModule<object, RenderArgs> = {
         type: 'string',
         describe:
           'render frames A:B of the full video (from 0, B excluded, like a slice; A: ' +
-          'runs to the end) to <name>.frames-A-B.mp4 beside output.path; the range ' +
+          'runs to the end) to <name>.frames-A-B.<ext> beside output.path; the range ' +
           'from frame 0 writes the poster',
       })
       .option('shard', {
         type: 'string',
         describe:
-          'render part i of n equal ranges (i from 0) to <name>.part-i-of-n.mp4 for ' +
+          'render part i of n equal ranges (i from 0) to <name>.part-i-of-n.<ext> for ' +
           'icarus concat: i/n, or /n to take i from JOB_COMPLETION_INDEX (Kubernetes) ' +
           'or SLURM_ARRAY_TASK_ID - SLURM_ARRAY_TASK_MIN (Slurm), or auto to take n ' +
           'from SLURM_ARRAY_TASK_COUNT too; part 0 writes the poster',
