@@ -1,0 +1,195 @@
+/**
+ * `icarus batch`: expands a batch file into jobs, trains the landscapes they need
+ * (one after another, before any worker starts), skips the jobs whose inputs have not
+ * changed since their last good output, renders the rest on a pool of worker
+ * processes, then writes the batch manifest and the contact sheet.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join, relative } from 'node:path';
+import { IcarusError } from '../config/errors.js';
+import { ensureDisplay } from '../display/ensure-display.js';
+import { logger } from '../log/logger.js';
+import { icarusVersion } from '../version.js';
+import { type BatchJob, sizeOf } from './batch-job.js';
+import {
+  type JobOutcome,
+  manifestJob,
+  previousHashes,
+  writeBatchManifest,
+} from './batch-manifest.js';
+import { writeContactSheet } from './contact-sheet.js';
+import { contactSheetName, expandBatch, shownPath } from './expand-batch.js';
+import { ensureJobLandscapes, inputsHash, plannedBundleHashes } from './job-inputs.js';
+import { renderOnPool } from './render-on-pool.js';
+
+const log = logger('batch');
+
+/** The most worker processes `--jobs` allows. */
+export const maxBatchJobs = 64;
+
+export interface BatchOptions {
+  /** The batch file (YAML). */
+  file: string;
+  /** Worker processes; default the core count. */
+  jobs?: number;
+  /** Render every job, even those whose inputs have not changed. */
+  force?: boolean;
+  /** List the jobs and whether each would render; render and train nothing. */
+  dryRun?: boolean;
+  /** The output folder, over the batch file's `out`. */
+  outDir?: string;
+}
+
+/** `would render` and `would skip` come from a dry run. */
+export type BatchJobStatus =
+  'rendered' | 'skipped' | 'failed' | 'would render' | 'would skip';
+
+export interface BatchJobResult {
+  job: BatchJob;
+  status: BatchJobStatus;
+  /** Seconds spent on the job in this run (0 when skipped or in a dry run). */
+  seconds: number;
+  /** Undefined in a dry run whose landscape is not trained yet. */
+  inputsHash: string | undefined;
+  error?: string;
+}
+
+export interface BatchResult {
+  file: string;
+  outDir: string;
+  dryRun: boolean;
+  /** In job order. */
+  jobs: BatchJobResult[];
+  failed: number;
+  /** Wall time of the whole run. */
+  seconds: number;
+  /** Not written by a dry run. */
+  manifestPath?: string;
+  contactSheetPath?: string;
+}
+
+/** Runs (or with `dryRun`, lists) a batch; a failed job does not stop the others. */
+export async function runBatch(options: BatchOptions): Promise<BatchResult> {
+  const started = performance.now();
+  const workers = options.jobs ?? availableParallelism();
+  checkJobs(workers);
+  const plan = expandBatch(options.file, options.outDir);
+  const { jobs, outDir } = plan;
+  log.info(`${jobs.length} jobs from ${options.file} -> ${shownPath(outDir)}`);
+
+  const bundleHashes = options.dryRun
+    ? plannedBundleHashes(jobs)
+    : await ensureJobLandscapes(jobs);
+  const previous = previousHashes(outDir);
+  const planned = jobs.map((job) => {
+    const bundleHash = bundleHashes.get(job.landscape);
+    const hash = bundleHash === undefined ? undefined : inputsHash(job, bundleHash);
+    const unchanged =
+      hash !== undefined &&
+      previous.get(relative(outDir, job.output)) === hash &&
+      existsSync(job.output) &&
+      existsSync(job.poster);
+    return { job, hash, skip: unchanged && !options.force };
+  });
+  const seconds = () => (performance.now() - started) / 1000;
+
+  if (options.dryRun) {
+    const results = planned.map(({ job, hash, skip }) => ({
+      job,
+      status: skip ? ('would skip' as const) : ('would render' as const),
+      seconds: 0,
+      inputsHash: hash,
+    }));
+    return {
+      file: options.file,
+      outDir,
+      dryRun: true,
+      jobs: results,
+      failed: 0,
+      seconds: seconds(),
+    };
+  }
+
+  const toRender = planned.filter((p) => !p.skip).map((p) => p.job);
+  const skipped = jobs.length - toRender.length;
+  if (skipped > 0) {
+    log.info(
+      `${skipped} unchanged job${skipped > 1 ? 's' : ''} skipped (--force renders them)`,
+    );
+  }
+  if (toRender.length > 0) {
+    // One X server for all the workers: they inherit DISPLAY.
+    await ensureDisplay();
+    log.info(
+      `rendering ${toRender.length} jobs on ${Math.min(workers, toRender.length)} workers`,
+    );
+  }
+  let finished = 0;
+  const rendered = await renderOnPool(toRender, workers, (job, outcome) => {
+    finished += 1;
+    const count = `(${finished}/${toRender.length})`;
+    if (outcome.status === 'rendered') {
+      log.info(`${count} ${shownPath(job.output)} in ${outcome.seconds.toFixed(1)} s`);
+    } else {
+      log.error(
+        `${count} job ${job.index} FAILED: ${shownPath(job.output)}: ${outcome.error ?? ''}`,
+      );
+    }
+  });
+
+  const outcomes: JobOutcome[] = planned.map(({ job, hash }) => {
+    const inputs = hash ?? '';
+    const outcome = rendered.get(job.index);
+    if (!outcome) return { job, status: 'skipped', seconds: 0, inputsHash: inputs };
+    return {
+      job,
+      status: outcome.status,
+      seconds: outcome.seconds,
+      inputsHash: inputs,
+      ...(outcome.error !== undefined ? { error: outcome.error } : {}),
+    };
+  });
+  const manifestPath = writeBatchManifest(outDir, {
+    batch: options.file,
+    icarusVersion,
+    writtenAt: new Date().toISOString(),
+    seconds: Number(seconds().toFixed(3)),
+    contactSheet: contactSheetName,
+    jobs: outcomes.map((outcome) => manifestJob(outDir, outcome)),
+  });
+  const contactSheetPath = join(outDir, contactSheetName);
+  await writeContactSheet(
+    contactSheetPath,
+    outcomes.map(({ job, status }) => ({
+      image: status === 'failed' ? undefined : job.poster,
+      lines: [
+        `${job.index}. ${job.sceneName} · ${job.palette} · ${job.camera}`,
+        `${job.format} · ${sizeOf(job)} · ${job.quality}${status === 'failed' ? ' · FAILED' : ''}`,
+      ],
+      failed: status === 'failed',
+    })),
+  );
+  log.info(
+    `manifest ${shownPath(manifestPath)}, contact sheet ${shownPath(contactSheetPath)}`,
+  );
+  const failed = outcomes.filter((o) => o.status === 'failed').length;
+  return {
+    file: options.file,
+    outDir,
+    dryRun: false,
+    jobs: outcomes.map((o) => ({ ...o, inputsHash: o.inputsHash })),
+    failed,
+    seconds: seconds(),
+    manifestPath,
+    contactSheetPath,
+  };
+}
+
+function checkJobs(jobs: number): void {
+  if (Number.isInteger(jobs) && jobs >= 1 && jobs <= maxBatchJobs) return;
+  throw new IcarusError(
+    `--jobs ${jobs}: expected a whole number from 1 to ${maxBatchJobs}`,
+    `give the number of worker processes, such as --jobs ${availableParallelism()} (the core count)`,
+  );
+}
