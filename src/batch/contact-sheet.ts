@@ -85,21 +85,33 @@ export async function writeContactSheet(
 
 /** The poster fitted into the cell (letterboxed), or an empty cell. */
 async function cellPicture(cell: ContactCell): Promise<Buffer> {
-  const size = { width: cellWidthPx, height: imageHeightPx };
   if (cell.image === undefined || !existsSync(cell.image)) {
-    const text = cell.failed ? 'FAILED' : 'no poster';
-    const colour = cell.failed ? '#ff6b6b' : '#9a9aa6';
-    return Buffer.from(
-      `<svg xmlns="http://www.w3.org/2000/svg" width="${size.width}" height="${size.height}">` +
-        `<rect width="100%" height="100%" fill="${emptyCell}"/>` +
-        `<text x="50%" y="54%" text-anchor="middle" ${font} font-size="16" fill="${colour}">${text}</text>` +
-        '</svg>',
-    );
+    return emptyPicture(cell.failed ? 'FAILED' : 'no poster', cell.failed);
   }
-  return sharp(cell.image)
-    .resize({ ...size, fit: 'contain', background: '#000000' })
-    .png()
-    .toBuffer();
+  try {
+    return await sharp(cell.image)
+      .resize({
+        width: cellWidthPx,
+        height: imageHeightPx,
+        fit: 'contain',
+        background: '#000000',
+      })
+      .png()
+      .toBuffer();
+  } catch {
+    // A poster replaced by something else since: the sheet still shows every job.
+    return emptyPicture('unreadable poster', true);
+  }
+}
+
+function emptyPicture(text: string, failed: boolean): Buffer {
+  const colour = failed ? '#ff6b6b' : '#9a9aa6';
+  return Buffer.from(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${cellWidthPx}" height="${imageHeightPx}">` +
+      `<rect width="100%" height="100%" fill="${emptyCell}"/>` +
+      `<text x="50%" y="54%" text-anchor="middle" ${font} font-size="16" fill="${colour}">${text}</text>` +
+      '</svg>',
+  );
 }
 
 function labelSvg(cell: ContactCell): string {

@@ -53,7 +53,7 @@ export function expandBatch(file: string, outDir?: string): BatchPlan {
   const settings = validate(batchSchema, readYaml(file), file);
   checkTemplate(settings.name, `${file}: key 'name'`);
   const unnamed = settings.scenes.flatMap((entry, i) =>
-    expandEntry(entry, `${file}: key 'scenes[${i}]'`),
+    expandEntry(entry, (key) => `${file}: key 'scenes[${i}]${key}'`),
   );
   const folder = resolve(
     outDir ?? settings.out ?? join('renders', 'batch', basename(file, extname(file))),
@@ -70,16 +70,19 @@ export function expandBatch(file: string, outDir?: string): BatchPlan {
   return { file, outDir: folder, template: settings.name, jobs };
 }
 
-function expandEntry(entry: BatchEntry, where: string): UnnamedJob[] {
+/** `at(key)` names the file and the key path under the entry, for messages. */
+type KeyAt = (key: string) => string;
+
+function expandEntry(entry: BatchEntry, at: KeyAt): UnnamedJob[] {
   const set = setTexts(entry.set);
-  const base = sceneOf(entry.scene, { set, quality: entry.quality }, where);
+  const base = sceneOf(entry.scene, { set, quality: entry.quality }, at(''));
   const palettes = entry.palettes ?? [base.palette.preset];
   const cameras = entry.cameras ?? [base.camera.preset];
-  checkPresets('palette', palettes, `${where}.palettes`);
-  checkPresets('camera', cameras, `${where}.cameras`);
+  checkPresets('palette', palettes, (i) => at(`.palettes[${i}]`));
+  checkPresets('camera', cameras, (i) => at(`.cameras[${i}]`));
   const formats = entry.formats ?? [findFormatOfPath(base.output.path)?.name ?? 'mp4'];
   const sizes = entry.sizes?.map((text) => text.split('x').map(Number)) ?? [[]];
-  warnIfNoEffect(entry, formats, where);
+  warnIfNoEffect(entry, formats, at('.time'));
 
   const jobs: UnnamedJob[] = [];
   for (const palette of palettes) {
@@ -96,8 +99,8 @@ function expandEntry(entry: BatchEntry, where: string): UnnamedJob[] {
             set: [...set, ...sized],
             ...(entry.quality !== undefined ? { quality: entry.quality } : {}),
           };
-          const scene = sceneOf(entry.scene, options, where);
-          jobs.push(jobOf(entry, scene, options, format, where));
+          const scene = sceneOf(entry.scene, options, at(''));
+          jobs.push(jobOf(entry, scene, options, format, at('.time')));
         }
       }
     }
@@ -110,14 +113,14 @@ function jobOf(
   scene: Scene,
   options: SceneOptions,
   formatName: OutputFormatName,
-  where: string,
+  timeWhere: string,
 ): UnnamedJob {
   const format = outputFormat(formatName);
   const { output } = scene;
   const still = format.kind === 'still';
   if (still && entry.time !== undefined && entry.time > output.durationSeconds) {
     throw new IcarusError(
-      `${where}.time: ${entry.time} s is after the end of the video ` +
+      `${timeWhere}: ${entry.time} s is after the end of the video ` +
         `(output.durationSeconds ${output.durationSeconds} s in ${entry.scene})`,
       `give a time from 0 to ${output.durationSeconds}`,
     );
@@ -206,13 +209,17 @@ function setTexts(set: BatchEntry['set']): string[] {
   );
 }
 
-function checkPresets(kind: PresetKind, names: string[], where: string): void {
+function checkPresets(
+  kind: PresetKind,
+  names: string[],
+  at: (index: number) => string,
+): void {
   const known = presetNames(kind);
   for (const [i, name] of names.entries()) {
     if (known.includes(name)) continue;
     const near = nearestKey(name, known);
     throw new IcarusError(
-      `${where}[${i}]: no ${kind} preset '${name}'` +
+      `${at(i)}: no ${kind} preset '${name}'` +
         (near ? `; did you mean '${near}'?` : '') +
         ` (presets: ${known.join(', ')})`,
       'see icarus presets',
@@ -229,7 +236,7 @@ function warnIfNoEffect(
   if (entry.time === undefined) return;
   if (formats.some((name) => outputFormat(name).kind === 'still')) return;
   log.warn(
-    `${where}.time: ${entry.time} has no effect: the entry has no still format ` +
+    `${where}: ${entry.time} has no effect: the entry has no still format ` +
       `(formats: ${formats.join(', ')})`,
   );
 }

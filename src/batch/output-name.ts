@@ -64,11 +64,11 @@ export function expandTemplate(template: string, fields: NameFields): string {
 /**
  * A name any file system takes: characters outside A-Z a-z 0-9 . _ - become '-'
  * (so a '/' cannot reach another folder), runs of dots become one (no '..'), and
- * leading dots and dashes go (no hidden files, no names read as options).
+ * leading dots go (no hidden files).
  */
 export function safeName(name: string): string {
   return name
     .replace(/[^A-Za-z0-9._-]/g, '-')
     .replace(/\.{2,}/g, '.')
-    .replace(/^[.-]+/, '');
+    .replace(/^\.+/, '');
 }

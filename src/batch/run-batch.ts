@@ -4,7 +4,7 @@
  * changed since their last good output, renders the rest on a pool of worker
  * processes, then writes the batch manifest and the contact sheet.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import { IcarusError } from '../config/errors.js';
@@ -88,8 +88,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     const unchanged =
       hash !== undefined &&
       previous.get(relative(outDir, job.output)) === hash &&
-      existsSync(job.output) &&
-      existsSync(job.poster);
+      outputExists(job);
     return { job, hash, skip: unchanged && !options.force };
   });
   const seconds = () => (performance.now() - started) / 1000;
@@ -121,8 +120,9 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   if (toRender.length > 0) {
     // One X server for all the workers: they inherit DISPLAY.
     await ensureDisplay();
+    const pool = Math.min(workers, toRender.length);
     log.info(
-      `rendering ${toRender.length} jobs on ${Math.min(workers, toRender.length)} workers`,
+      `rendering ${plural(toRender.length, 'job')} on ${plural(pool, 'worker')}`,
     );
   }
   let finished = 0;
@@ -184,6 +184,20 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     manifestPath,
     contactSheetPath,
   };
+}
+
+/** The output and its poster are there (a `.frames` output is a folder). */
+function outputExists(job: BatchJob): boolean {
+  const isFile = (path: string) => existsSync(path) && statSync(path).isFile();
+  const output =
+    job.kind === 'sequence'
+      ? existsSync(job.output) && statSync(job.output).isDirectory()
+      : isFile(job.output);
+  return output && isFile(job.poster);
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 function checkJobs(jobs: number): void {

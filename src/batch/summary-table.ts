@@ -1,4 +1,5 @@
 /** The table a batch prints at its end (or, for a dry run, instead of rendering). */
+import { basename } from 'node:path';
 import Table from 'cli-table3';
 import { sizeOf } from './batch-job.js';
 import { shownPath } from './expand-batch.js';
@@ -30,7 +31,9 @@ export function summaryTable(result: BatchResult): string {
 
 function statusText(row: BatchJobResult): string {
   if (row.status !== 'failed') return row.status;
-  const first = (row.error ?? '').split('\n')[0] ?? '';
+  // The row names the output already: its name alone keeps the message short.
+  const message = (row.error ?? '').split(row.job.output).join(basename(row.job.output));
+  const first = message.split('\n')[0] ?? '';
   const shown =
     first.length > errorWidth ? `${first.slice(0, errorWidth - 3)}...` : first;
   return `FAILED: ${shown}`;
