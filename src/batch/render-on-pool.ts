@@ -36,7 +36,11 @@ export async function renderOnPool(
     // A render's own cleanup (ffmpeg, temporary files) gets time to finish.
     workerTerminateTimeout: 5000,
   });
-  const stopWorkers = onCleanup(() => pool.terminate(true));
+  // One termination only: a second call while a forced one runs leaves the first
+  // promise pending for good (workerpool 10), and Ctrl-C's cleanup would wait on it.
+  let terminating: ReturnType<typeof pool.terminate> | undefined;
+  const terminate = (force: boolean) => (terminating ??= pool.terminate(force));
+  const stopWorkers = onCleanup(() => terminate(true));
   try {
     const longestFirst = [...jobs].sort(
       (a, b) => b.costPx - a.costPx || a.index - b.index,
@@ -65,7 +69,7 @@ export async function renderOnPool(
     );
   } finally {
     stopWorkers();
-    await pool.terminate();
+    await terminate(false);
   }
   return outcomes;
 }

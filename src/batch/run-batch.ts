@@ -10,6 +10,7 @@ import { join, relative } from 'node:path';
 import { IcarusError } from '../config/errors.js';
 import { ensureDisplay } from '../display/ensure-display.js';
 import { logger } from '../log/logger.js';
+import { interrupted } from '../util/cleanup.js';
 import { icarusVersion } from '../version.js';
 import { type BatchJob, sizeOf } from './batch-job.js';
 import {
@@ -128,6 +129,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   let finished = 0;
   const rendered = await renderOnPool(toRender, workers, (job, outcome) => {
     finished += 1;
+    // After Ctrl-C the jobs still queued fail for that alone; not worth a line each.
+    if (interrupted()) return;
     const count = `(${finished}/${toRender.length})`;
     if (outcome.status === 'rendered') {
       log.info(`${count} ${shownPath(job.output)} in ${outcome.seconds.toFixed(1)} s`);
@@ -137,6 +140,10 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       );
     }
   });
+
+  // Ctrl-C: the workers are gone and the jobs they held failed for that alone; the
+  // last manifest stays as it was.
+  if (interrupted()) throw new IcarusError('batch interrupted');
 
   const outcomes: JobOutcome[] = planned.map(({ job, hash }) => {
     const inputs = hash ?? '';

@@ -32,7 +32,9 @@ export function summaryTable(result: BatchResult): string {
 function statusText(row: BatchJobResult): string {
   if (row.status !== 'failed') return row.status;
   // The row names the output already: its name alone keeps the message short.
-  const message = (row.error ?? '').split(row.job.output).join(basename(row.job.output));
+  const message = (row.error ?? '')
+    .split(row.job.output)
+    .join(basename(row.job.output));
   const first = message.split('\n')[0] ?? '';
   const shown =
     first.length > errorWidth ? `${first.slice(0, errorWidth - 3)}...` : first;
