@@ -11,7 +11,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import sharp from 'sharp';
 import { type BatchManifest } from '../src/batch/batch-manifest.js';
 import { sheetLayout } from '../src/batch/contact-sheet.js';
@@ -28,16 +28,7 @@ import { setLogLevel } from '../src/log/logger.js';
 import { assertMentions, expectIcarusError } from './support/expect-icarus-error.js';
 import { tinyLandscape } from './support/landscape.js';
 
-let dir: string;
-let scene: string;
-
-before(() => {
-  setLogLevel('warn');
-  dir = mkdtempSync(join(tmpdir(), 'icarus-batch-'));
-  scene = tinyScene(join(dir, 'tiny.yaml'), join(dir, 'no-landscape-needed'));
-});
-
-/** A scene small enough to render in about a second; its landscape is not loaded by expansion. */
+/** A scene small enough to render in about a second. */
 function tinyScene(file: string, landscape: string): string {
   writeFileSync(
     file,
@@ -56,6 +47,14 @@ function tinyScene(file: string, landscape: string): string {
   );
   return file;
 }
+
+// Made at load time: the table-driven cases below name the scene file.
+setLogLevel('warn');
+const dir = mkdtempSync(join(tmpdir(), 'icarus-batch-'));
+// Expansion checks that the landscape exists; only a render loads it.
+const fakeLandscape = join(dir, 'landscape-not-loaded');
+mkdirSync(fakeLandscape);
+const scene = tinyScene(join(dir, 'tiny.yaml'), fakeLandscape);
 
 let batchCount = 0;
 
@@ -310,6 +309,11 @@ describe('bad batch files fail before anything renders, naming file, key and fix
       name: 'still time after the end',
       lines: [`  - scene: ${scene}`, '    formats: [png]', '    time: 5'],
       expect: ["key 'scenes[0].time'", '5 s is after the end', 'from 0 to 1'],
+    },
+    {
+      name: 'missing landscape',
+      lines: [`  - scene: ${tinyScene(join(dir, 'lost.yaml'), join(dir, 'lost'))}`],
+      expect: ["key 'scenes[0]'", "lost.yaml: key 'landscape'", 'does not exist'],
     },
     {
       name: 'no scenes',

@@ -15,6 +15,7 @@ import { IcarusError } from '../config/errors.js';
 import { nearestKey, readYaml, validate } from '../config/yaml-file.js';
 import { logger } from '../log/logger.js';
 import { frameTimes } from '../render/frame-times.js';
+import { checkLandscapePath } from '../render/prepare-render.js';
 import { loadScene, type Scene, type SceneOptions } from '../scene/load-scene.js';
 import { presetNames, type PresetKind } from '../scene/presets.js';
 import {
@@ -76,6 +77,8 @@ type KeyAt = (key: string) => string;
 function expandEntry(entry: BatchEntry, at: KeyAt): UnnamedJob[] {
   const set = setTexts(entry.set);
   const base = sceneOf(entry.scene, { set, quality: entry.quality }, at(''));
+  // Before any training: a missing landscape named by its scene, not its absolute path.
+  withEntry(() => checkLandscapePath(base), entry.scene, at(''));
   const palettes = entry.palettes ?? [base.palette.preset];
   const cameras = entry.cameras ?? [base.camera.preset];
   checkPresets('palette', palettes, (i) => at(`.palettes[${i}]`));
@@ -183,11 +186,16 @@ function nameJob(
 
 /** The scene a job draws; an error in it names the batch entry too. */
 function sceneOf(path: string, options: SceneOptions, where: string): Scene {
+  return withEntry(() => loadScene(path, options), path, where);
+}
+
+/** Runs `fn`; an IcarusError it throws is prefixed with the batch entry. */
+function withEntry<T>(fn: () => T, scenePath: string, where: string): T {
   try {
-    return loadScene(path, options);
+    return fn();
   } catch (error) {
     if (!(error instanceof IcarusError)) throw error;
-    throw new IcarusError(`${where} (scene ${path}): ${error.message}`);
+    throw new IcarusError(`${where} (scene ${scenePath}): ${error.message}`);
   }
 }
 
