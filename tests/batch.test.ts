@@ -62,6 +62,7 @@ let batchCount = 0;
 function batchFile(
   lines: string[],
   name = `'{scene}-{palette}-{camera}-{format}.{ext}'`,
+  top: string[] = [],
 ) {
   const file = join(dir, `batch-${batchCount++}.yaml`);
   writeFileSync(
@@ -69,6 +70,7 @@ function batchFile(
     [
       `out: ${JSON.stringify(join(dir, 'out'))}`,
       `name: ${name}`,
+      ...top,
       'scenes:',
       ...lines,
       '',
@@ -348,6 +350,22 @@ describe('inputs hash', () => {
 
   test('the same inputs give the same hash, wherever the outputs go', () => {
     assert.equal(hashOf([]), hashOf([], join(dir, 'elsewhere')));
+  });
+
+  test("the batch's set applies to every job, under each entry's set", () => {
+    const withTop = (entry: string[]) => {
+      const file = batchFile([`  - scene: ${scene}`, ...entry], undefined, [
+        'set: { sparks: 11 }',
+      ]);
+      const [job] = expandBatch(file).jobs;
+      assert.ok(job);
+      return inputsHash(job, 'bundle-a');
+    };
+    assert.equal(withTop([]), hashOf(['    set: { sparks: 11 }']));
+    assert.equal(
+      withTop(['    set: { sparks: 12 }']),
+      hashOf(['    set: { sparks: 12 }']),
+    );
   });
 
   const changes: { name: string; entry: string[] }[] = [

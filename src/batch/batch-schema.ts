@@ -83,6 +83,9 @@ export const batchSchema = z.strictObject({
     .min(1)
     .default(defaultNameTemplate)
     .describe('the output name template, with placeholders such as {scene} and {ext}'),
+  set: setSchema
+    .optional()
+    .describe("scene keys set in every job, before each entry's own set"),
   scenes: z.array(batchEntrySchema).min(1).describe('the scenes and their matrices'),
 });
 

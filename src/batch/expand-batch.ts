@@ -24,7 +24,7 @@ import {
   type OutputFormatName,
 } from '../video/output-format.js';
 import { type BatchJob, sizeOf } from './batch-job.js';
-import { type BatchEntry, batchSchema } from './batch-schema.js';
+import { type BatchEntry, batchSchema, type BatchSettings } from './batch-schema.js';
 import { checkNoCollisions } from './check-collisions.js';
 import { checkTemplate, expandTemplate } from './output-name.js';
 
@@ -53,8 +53,9 @@ type UnnamedJob = Omit<BatchJob, 'index' | 'output' | 'poster'>;
 export function expandBatch(file: string, outDir?: string): BatchPlan {
   const settings = validate(batchSchema, readYaml(file), file);
   checkTemplate(settings.name, `${file}: key 'name'`);
+  const common = setTexts(settings.set);
   const unnamed = settings.scenes.flatMap((entry, i) =>
-    expandEntry(entry, (key) => `${file}: key 'scenes[${i}]${key}'`),
+    expandEntry(entry, common, (key) => `${file}: key 'scenes[${i}]${key}'`),
   );
   const folder = resolve(
     outDir ?? settings.out ?? join('renders', 'batch', basename(file, extname(file))),
@@ -74,8 +75,9 @@ export function expandBatch(file: string, outDir?: string): BatchPlan {
 /** `at(key)` names the file and the key path under the entry, for messages. */
 type KeyAt = (key: string) => string;
 
-function expandEntry(entry: BatchEntry, at: KeyAt): UnnamedJob[] {
-  const set = setTexts(entry.set);
+/** The jobs of one entry; `common` is the batch's own `set`, applied first. */
+function expandEntry(entry: BatchEntry, common: string[], at: KeyAt): UnnamedJob[] {
+  const set = [...common, ...setTexts(entry.set)];
   const base = sceneOf(entry.scene, { set, quality: entry.quality }, at(''));
   // Before any training: a missing landscape named by its scene, not its absolute path.
   withEntry(() => checkLandscapePath(base), entry.scene, at(''));
@@ -207,8 +209,8 @@ function sceneJson(scene: Scene): string {
   return JSON.stringify({ ...settings, output: drawn });
 }
 
-/** An entry's `set` as `--set` texts: values of a map written as YAML flow. */
-function setTexts(set: BatchEntry['set']): string[] {
+/** A `set` as `--set` texts: values of a map written as YAML flow. */
+function setTexts(set: BatchSettings['set']): string[] {
   if (set === undefined) return [];
   if (Array.isArray(set)) return set;
   return Object.entries(set).map(

@@ -4,25 +4,18 @@
  * changed since their last good output, renders the rest on a pool of worker
  * processes, then writes the batch manifest and the contact sheet.
  */
-import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join, relative } from 'node:path';
 import { IcarusError } from '../config/errors.js';
 import { ensureDisplay } from '../display/ensure-display.js';
 import { logger } from '../log/logger.js';
 import { interrupted } from '../util/cleanup.js';
-import { icarusVersion } from '../version.js';
-import { type BatchJob, sizeOf } from './batch-job.js';
-import {
-  type JobOutcome,
-  manifestJob,
-  previousHashes,
-  writeBatchManifest,
-} from './batch-manifest.js';
-import { writeContactSheet } from './contact-sheet.js';
-import { contactSheetName, expandBatch, shownPath } from './expand-batch.js';
-import { ensureJobLandscapes, inputsHash, plannedBundleHashes } from './job-inputs.js';
+import { type BatchJob } from './batch-job.js';
+import { type JobOutcome } from './batch-manifest.js';
+import { expandBatch, shownPath } from './expand-batch.js';
+import { ensureJobLandscapes, plannedBundleHashes } from './job-inputs.js';
+import { planSkips } from './plan-skips.js';
 import { renderOnPool } from './render-on-pool.js';
+import { writeBatchRecords } from './write-batch-records.js';
 
 const log = logger('batch');
 
@@ -82,24 +75,15 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const bundleHashes = options.dryRun
     ? plannedBundleHashes(jobs)
     : await ensureJobLandscapes(jobs);
-  const previous = previousHashes(outDir);
-  const planned = jobs.map((job) => {
-    const bundleHash = bundleHashes.get(job.landscape);
-    const hash = bundleHash === undefined ? undefined : inputsHash(job, bundleHash);
-    const unchanged =
-      hash !== undefined &&
-      previous.get(relative(outDir, job.output)) === hash &&
-      outputExists(job);
-    return { job, hash, skip: unchanged && !options.force };
-  });
+  const planned = planSkips(jobs, outDir, bundleHashes, options.force ?? false);
   const seconds = () => (performance.now() - started) / 1000;
 
   if (options.dryRun) {
-    const results = planned.map(({ job, hash, skip }) => ({
+    const results = planned.map(({ job, inputsHash, skip }) => ({
       job,
       status: skip ? ('would skip' as const) : ('would render' as const),
       seconds: 0,
-      inputsHash: hash,
+      inputsHash,
     }));
     return {
       file: options.file,
@@ -114,9 +98,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const toRender = planned.filter((p) => !p.skip).map((p) => p.job);
   const skipped = jobs.length - toRender.length;
   if (skipped > 0) {
-    log.info(
-      `${skipped} unchanged job${skipped > 1 ? 's' : ''} skipped (--force renders them)`,
-    );
+    log.info(`${plural(skipped, 'unchanged job')} skipped (--force renders them)`);
   }
   if (toRender.length > 0) {
     // One X server for all the workers: they inherit DISPLAY.
@@ -145,62 +127,24 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   // last manifest stays as it was.
   if (interrupted()) throw new IcarusError('batch interrupted');
 
-  const outcomes: JobOutcome[] = planned.map(({ job, hash }) => {
-    const inputs = hash ?? '';
+  const outcomes = planned.map(({ job, inputsHash }): JobOutcome => {
+    // A real run trained every landscape first, so every job has its hash.
+    if (inputsHash === undefined)
+      throw new Error(`job ${job.index} has no inputs hash`);
     const outcome = rendered.get(job.index);
-    if (!outcome) return { job, status: 'skipped', seconds: 0, inputsHash: inputs };
-    return {
-      job,
-      status: outcome.status,
-      seconds: outcome.seconds,
-      inputsHash: inputs,
-      ...(outcome.error !== undefined ? { error: outcome.error } : {}),
-    };
+    if (!outcome) return { job, status: 'skipped', seconds: 0, inputsHash };
+    return { job, inputsHash, ...outcome };
   });
-  const manifestPath = writeBatchManifest(outDir, {
-    batch: options.file,
-    icarusVersion,
-    writtenAt: new Date().toISOString(),
-    seconds: Number(seconds().toFixed(3)),
-    contactSheet: contactSheetName,
-    jobs: outcomes.map((outcome) => manifestJob(outDir, outcome)),
-  });
-  const contactSheetPath = join(outDir, contactSheetName);
-  await writeContactSheet(
-    contactSheetPath,
-    outcomes.map(({ job, status }) => ({
-      image: status === 'failed' ? undefined : job.poster,
-      lines: [
-        `${job.index}. ${job.sceneName} · ${job.palette} · ${job.camera}`,
-        `${job.format} · ${sizeOf(job)} · ${job.quality}${status === 'failed' ? ' · FAILED' : ''}`,
-      ],
-      failed: status === 'failed',
-    })),
-  );
-  log.info(
-    `manifest ${shownPath(manifestPath)}, contact sheet ${shownPath(contactSheetPath)}`,
-  );
-  const failed = outcomes.filter((o) => o.status === 'failed').length;
+  const records = await writeBatchRecords(options.file, outDir, outcomes, seconds());
   return {
     file: options.file,
     outDir,
     dryRun: false,
-    jobs: outcomes.map((o) => ({ ...o, inputsHash: o.inputsHash })),
-    failed,
+    jobs: outcomes,
+    failed: outcomes.filter((o) => o.status === 'failed').length,
     seconds: seconds(),
-    manifestPath,
-    contactSheetPath,
+    ...records,
   };
-}
-
-/** The output and its poster are there (a `.frames` output is a folder). */
-function outputExists(job: BatchJob): boolean {
-  const isFile = (path: string) => existsSync(path) && statSync(path).isFile();
-  const output =
-    job.kind === 'sequence'
-      ? existsSync(job.output) && statSync(job.output).isDirectory()
-      : isFile(job.output);
-  return output && isFile(job.poster);
 }
 
 function plural(count: number, noun: string): string {
