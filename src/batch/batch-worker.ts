@@ -6,12 +6,25 @@
  */
 import workerpool from 'workerpool';
 import { createGlSurface, type GlSurface } from '../gl/headless-context.js';
+import { logger } from '../log/logger.js';
 import { type JobReply, type JobRequest, renderJob } from './render-job.js';
 
+const log = logger('batch');
+
 let surface: Promise<GlSurface> | undefined;
+let jobs = 0;
+
+function lentSurface(): Promise<GlSurface> {
+  surface ??= createGlSurface().then((made) => {
+    log.debug(`worker ${process.pid}: GL context made`);
+    return made;
+  });
+  return surface;
+}
 
 async function render(request: JobRequest): Promise<JobReply> {
-  return renderJob(request, () => (surface ??= createGlSurface()));
+  jobs += 1;
+  return renderJob(request, lentSurface);
 }
 
 workerpool.worker(
@@ -21,6 +34,8 @@ workerpool.worker(
       // A context that never came up has nothing to destroy.
       const made = await surface?.catch(() => undefined);
       made?.destroy();
+      if (made)
+        log.debug(`worker ${process.pid}: GL context destroyed after ${jobs} jobs`);
     },
   },
 );
