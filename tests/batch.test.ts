@@ -386,6 +386,26 @@ describe('inputs hash', () => {
   });
 });
 
+test('scenes/batch-example.yaml: 12+ jobs over 3+ palettes, 2+ cameras, every format', () => {
+  const { jobs } = expandBatch('scenes/batch-example.yaml');
+  assert.ok(jobs.length >= 12, `${jobs.length} jobs`);
+  assert.ok(new Set(jobs.map((job) => job.palette)).size >= 3);
+  assert.ok(new Set(jobs.map((job) => job.camera)).size >= 2);
+  const formats = new Set(jobs.map((job) => job.format));
+  for (const format of ['mp4', 'webm', 'gif', 'mov', 'png', 'jpeg', 'webp'] as const) {
+    assert.ok(formats.has(format), `no ${format} job`);
+  }
+  const mov = jobs.find((job) => job.format === 'mov');
+  assert.equal(
+    (JSON.parse(mov?.sceneJson ?? '{}') as { output?: { transparent?: boolean } })
+      .output?.transparent,
+    true,
+    'the mov is not transparent',
+  );
+  for (const job of jobs)
+    assert.ok(job.widthPx * job.heightPx <= 320 * 180 * 1.2, job.output);
+});
+
 /** Runs the icarus command from the project folder. */
 function icarus(...args: string[]) {
   const run = spawnSync(process.execPath, ['bin/icarus.js', ...args], {
