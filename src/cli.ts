@@ -4,6 +4,7 @@
  */
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { batchCommand } from './batch/batch-command.js';
 import { IcarusError } from './config/errors.js';
 import { mergeCommand, trainCommand } from './landscape/cli-commands.js';
 import { type LogLevel, logger, setLogLevel } from './log/logger.js';
@@ -50,7 +51,11 @@ async function main(): Promise<void> {
     .command(stillCommand)
     .command(plotCommand)
     .command(presetsCommand)
-    .demandCommand(1, 'name a command: train, merge, plot, render, still or presets')
+    .command(batchCommand)
+    .demandCommand(
+      1,
+      'name a command: train, merge, plot, render, still, batch or presets',
+    )
     .strict()
     .recommendCommands()
     .help()
