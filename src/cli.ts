@@ -5,6 +5,7 @@
  */
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { batchCommand } from './batch/batch-command.js';
 import { IcarusError } from './config/errors.js';
 import { mergeCommand, trainCommand } from './landscape/cli-commands.js';
 import { type LogLevel, logger, setLogLevel } from './log/logger.js';
@@ -53,9 +54,10 @@ async function main(): Promise<void> {
     .command(stillCommand)
     .command(plotCommand)
     .command(presetsCommand)
+    .command(batchCommand)
     .demandCommand(
       1,
-      'name a command: train, merge, plot, render, concat, still or presets',
+      'name a command: train, merge, plot, render, concat, still, batch or presets',
     )
     .strict()
     .recommendCommands()

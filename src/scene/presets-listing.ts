@@ -14,14 +14,19 @@ export interface ListingRow {
   description: string;
 }
 
-/** Each example scene file and the first line of its leading comment. */
+/**
+ * Each example scene file and the first line of its leading comment; batch files
+ * (`icarus batch`, a top-level `scenes:` list) beside them are not scenes.
+ */
 export function exampleScenes(dir = scenesDir): ListingRow[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((f) => f.endsWith('.yaml'))
     .sort()
-    .map((f) => {
-      const first = readFileSync(join(dir, f), 'utf8').split('\n')[0] ?? '';
+    .map((f) => ({ f, text: readFileSync(join(dir, f), 'utf8') }))
+    .filter(({ text }) => !/^scenes:/m.test(text))
+    .map(({ f, text }) => {
+      const first = text.split('\n')[0] ?? '';
       const comment = first.startsWith('#') ? first.replace(/^#+\s*/, '') : '';
       return { name: `scenes/${f}`, description: comment };
     });

@@ -1,0 +1,160 @@
+/**
+ * `icarus batch`: expands a batch file into jobs, trains the landscapes they need
+ * (one after another, before any worker starts), skips the jobs whose inputs have not
+ * changed since their last good output, renders the rest on a pool of worker
+ * processes, then writes the batch manifest and the contact sheet.
+ */
+import { availableParallelism } from 'node:os';
+import { IcarusError } from '../config/errors.js';
+import { ensureDisplay } from '../display/ensure-display.js';
+import { logger } from '../log/logger.js';
+import { interrupted } from '../util/cleanup.js';
+import { type BatchJob } from './batch-job.js';
+import { type JobOutcome } from './batch-manifest.js';
+import { expandBatch, shownPath } from './expand-batch.js';
+import { ensureJobLandscapes, plannedBundleHashes } from './job-inputs.js';
+import { planSkips } from './plan-skips.js';
+import { renderOnPool } from './render-on-pool.js';
+import { writeBatchRecords } from './write-batch-records.js';
+
+const log = logger('batch');
+
+/** The most worker processes `--jobs` allows. */
+export const maxBatchJobs = 64;
+
+export interface BatchOptions {
+  /** The batch file (YAML). */
+  file: string;
+  /** Worker processes; default the core count. */
+  jobs?: number;
+  /** Render every job, even those whose inputs have not changed. */
+  force?: boolean;
+  /** List the jobs and whether each would render; render and train nothing. */
+  dryRun?: boolean;
+  /** The output folder, over the batch file's `out`. */
+  outDir?: string;
+}
+
+/** `would render` and `would skip` come from a dry run. */
+export type BatchJobStatus =
+  'rendered' | 'skipped' | 'failed' | 'would render' | 'would skip';
+
+export interface BatchJobResult {
+  job: BatchJob;
+  status: BatchJobStatus;
+  /** Seconds spent on the job in this run (0 when skipped or in a dry run). */
+  seconds: number;
+  /** Undefined in a dry run whose landscape is not trained yet. */
+  inputsHash: string | undefined;
+  error?: string;
+}
+
+export interface BatchResult {
+  file: string;
+  outDir: string;
+  dryRun: boolean;
+  /** In job order. */
+  jobs: BatchJobResult[];
+  failed: number;
+  /** Wall time of the whole run. */
+  seconds: number;
+  /** Not written by a dry run. */
+  manifestPath?: string;
+  contactSheetPath?: string;
+}
+
+/** Runs (or with `dryRun`, lists) a batch; a failed job does not stop the others. */
+export async function runBatch(options: BatchOptions): Promise<BatchResult> {
+  const started = performance.now();
+  const workers = options.jobs ?? availableParallelism();
+  checkJobs(workers);
+  const plan = expandBatch(options.file, options.outDir);
+  const { jobs, outDir } = plan;
+  log.info(`${jobs.length} jobs from ${options.file} -> ${shownPath(outDir)}`);
+
+  const bundleHashes = options.dryRun
+    ? plannedBundleHashes(jobs)
+    : await ensureJobLandscapes(jobs);
+  const planned = planSkips(jobs, outDir, bundleHashes, options.force ?? false);
+  const seconds = () => (performance.now() - started) / 1000;
+
+  if (options.dryRun) {
+    const results = planned.map(({ job, inputsHash, skip }) => ({
+      job,
+      status: skip ? ('would skip' as const) : ('would render' as const),
+      seconds: 0,
+      inputsHash,
+    }));
+    return {
+      file: options.file,
+      outDir,
+      dryRun: true,
+      jobs: results,
+      failed: 0,
+      seconds: seconds(),
+    };
+  }
+
+  const toRender = planned.filter((p) => !p.skip).map((p) => p.job);
+  const skipped = jobs.length - toRender.length;
+  if (skipped > 0) {
+    log.info(`${plural(skipped, 'unchanged job')} skipped (--force renders them)`);
+  }
+  if (toRender.length > 0) {
+    // One X server for all the workers: they inherit DISPLAY.
+    await ensureDisplay();
+    const pool = Math.min(workers, toRender.length);
+    log.info(
+      `rendering ${plural(toRender.length, 'job')} on ${plural(pool, 'worker')}`,
+    );
+  }
+  let finished = 0;
+  const rendered = await renderOnPool(toRender, workers, (job, outcome) => {
+    finished += 1;
+    // After Ctrl-C the jobs still queued fail for that alone; not worth a line each.
+    if (interrupted()) return;
+    const count = `(${finished}/${toRender.length})`;
+    if (outcome.status === 'rendered') {
+      log.info(`${count} ${shownPath(job.output)} in ${outcome.seconds.toFixed(1)} s`);
+    } else {
+      log.error(
+        `${count} job ${job.index} FAILED: ${shownPath(job.output)}: ${outcome.error ?? ''}`,
+      );
+    }
+  });
+
+  // Ctrl-C: the workers are gone and the jobs they held failed for that alone; the
+  // last manifest stays as it was.
+  if (interrupted()) throw new IcarusError('batch interrupted');
+
+  const outcomes = planned.map(({ job, inputsHash }): JobOutcome => {
+    // A real run trained every landscape first, so every job has its hash.
+    if (inputsHash === undefined)
+      throw new Error(`job ${job.index} has no inputs hash`);
+    const outcome = rendered.get(job.index);
+    if (!outcome) return { job, status: 'skipped', seconds: 0, inputsHash };
+    return { job, inputsHash, ...outcome };
+  });
+  const records = await writeBatchRecords(options.file, outDir, outcomes, seconds());
+  return {
+    file: options.file,
+    outDir,
+    dryRun: false,
+    jobs: outcomes,
+    failed: outcomes.filter((o) => o.status === 'failed').length,
+    seconds: seconds(),
+    ...records,
+  };
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+function checkJobs(jobs: number): void {
+  if (Number.isInteger(jobs) && jobs >= 1 && jobs <= maxBatchJobs) return;
+  throw new IcarusError(
+    `--jobs ${jobs}: expected a whole number from 1 to ${maxBatchJobs}`,
+    `give the number of worker processes, such as --jobs ${availableParallelism()} (the core count)`,
+  );
+}
