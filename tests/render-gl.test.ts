@@ -4,7 +4,7 @@ import {
   createHeadlessContext,
   type HeadlessContext,
 } from '../src/gl/headless-context.js';
-import { createSupersampler } from '../src/gl/supersampler.js';
+import { createSupersampler, noFinish } from '../src/gl/supersampler.js';
 
 const size = 8;
 let context: HeadlessContext;
@@ -68,3 +68,44 @@ test('supersampling leaves in-between values along an edge', () => {
   );
   assert.equal(context.gl.getError(), 0);
 });
+
+for (const transparent of [false, true]) {
+  test(`overlays land on their rectangle, rows from the top (${transparent ? 'transparent' : 'opaque'} frame)`, () => {
+    const supersampler = createSupersampler(context.regl, size, size, 1, {
+      ...noFinish,
+      transparent,
+    });
+    supersampler.framebuffer.use(() => fill('gl_FragColor = vec4(0, 0, 0, 1);'));
+    // A 4 x 2 image: its top row red, its bottom row green, at left 3, top 1.
+    const image = new Uint8Array(4 * 2 * 4);
+    for (let x = 0; x < 4; x++) {
+      image.set([255, 0, 0, 255], x * 4);
+      image.set([0, 255, 0, 255], (4 + x) * 4);
+    }
+    const texture = context.regl.texture({ width: 4, height: 2, data: image });
+    const pixels = supersampler.resolve({
+      grainSeed: 0,
+      overlays: [{ texture, rect: [3, 1, 4, 2], opacity: 1 }],
+    });
+    const at = (x: number, y: number) =>
+      Array.from(pixels.subarray((y * size + x) * 4, (y * size + x) * 4 + 3));
+    const is = (x: number, y: number, want: number[]) =>
+      assert.ok(
+        at(x, y).every((v, i) => Math.abs(v - (want[i] ?? 0)) <= 1),
+        `pixel ${x},${y} is ${at(x, y)}, not ${want}`,
+      );
+    is(3, 1, [255, 0, 0]);
+    is(6, 1, [255, 0, 0]);
+    is(3, 2, [0, 255, 0]);
+    is(6, 2, [0, 255, 0]);
+    for (const [x, y] of [
+      [2, 1],
+      [7, 1],
+      [3, 0],
+      [3, 3],
+    ] as const)
+      is(x, y, [0, 0, 0]);
+    texture.destroy();
+    assert.equal(context.gl.getError(), 0);
+  });
+}

@@ -95,6 +95,11 @@ export function createSupersampler(
         })
       : null;
   const empty = regl.texture({ width: 1, height: 1, data: new Uint8Array(4) });
+  // Over an opaque frame the overlays are blended in afterwards, each over its own
+  // rectangle only: in the pass they would cost two texture reads on every pixel.
+  // Over a transparent frame, straight alpha needs them inside the pass.
+  const overlaysInPass = finish.transparent;
+  const drawOverlay = createDrawOverlay(regl, widthPx, heightPx);
 
   const downsample = regl<
     Record<string, unknown>,
@@ -180,8 +185,12 @@ export function createSupersampler(
         }
 
         vec4 premultiplied = vec4(clamp(rgb, 0.0, 1.0) * alpha, alpha);
-        premultiplied = over(premultiplied, overlay0, rect0, opacity0, pixel);
-        premultiplied = over(premultiplied, overlay1, rect1, opacity1, pixel);
+        ${
+          overlaysInPass
+            ? `premultiplied = over(premultiplied, overlay0, rect0, opacity0, pixel);
+        premultiplied = over(premultiplied, overlay1, rect1, opacity1, pixel);`
+            : ''
+        }
         float a = premultiplied.a;
         vec3 straight = premultiplied.rgb / max(a, 1e-4);
         float dither = hash(pixel) - 0.5;
@@ -226,13 +235,74 @@ export function createSupersampler(
       bloom?.run();
       const s = frame?.grainSeed ?? 0;
       // Two offsets far apart in the hash's domain; whole numbers keep them exact.
-      downsample({
-        seed: [(s * 37) % 4099, (s * 91) % 3989],
-        layers: frame?.overlays ?? [],
-      });
+      const layers = frame?.overlays ?? [];
+      downsample({ seed: [(s * 37) % 4099, (s * 91) % 3989], layers });
+      if (!overlaysInPass) {
+        for (const layer of layers) if (layer.opacity > 0) drawOverlay(layer);
+      }
       // Outside a command regl reads the default framebuffer; RGBA, never RGB.
       const data = new Uint8Array(widthPx * heightPx * 4);
       return regl.read({ x: 0, y: 0, width: widthPx, height: heightPx, data });
     },
   };
+}
+
+/**
+ * Draws an overlay over its rectangle of the opaque default framebuffer: the pixels
+ * whose centres fall inside it read the image at the same place the finishing pass
+ * would (nearest texel, rows from the top), blended by the image's alpha times the
+ * opacity; the frame's alpha stays 1.
+ */
+function createDrawOverlay(
+  regl: createREGL.Regl,
+  widthPx: number,
+  heightPx: number,
+): (layer: OverlayImage) => void {
+  const draw = regl<Record<string, unknown>, Record<string, unknown>, OverlayImage>({
+    vert: `
+      precision highp float;
+      attribute vec2 corner;
+      uniform vec4 rect;
+      uniform vec2 outSize;
+      varying vec2 uv;
+      void main() {
+        uv = corner;
+        // rect is left, top, width, height in pixels from the top-left corner; the
+        // finishing pass stores the frame flipped (its top row at GL's bottom, so
+        // readPixels returns it top row first), so rows from the top are GL's y.
+        vec2 fromTop = rect.xy + corner * rect.zw;
+        vec2 clip = fromTop / outSize * 2.0 - 1.0;
+        gl_Position = vec4(clip, 0.0, 1.0);
+      }`,
+    frag: `
+      precision highp float;
+      uniform sampler2D image;
+      uniform float opacity;
+      varying vec2 uv;
+      void main() {
+        vec4 top = texture2D(image, uv);
+        gl_FragColor = vec4(top.rgb, top.a * opacity);
+      }`,
+    attributes: { corner: [0, 0, 1, 0, 0, 1, 0, 1, 1, 0, 1, 1] },
+    uniforms: {
+      image: regl.prop<OverlayImage, 'texture'>('texture'),
+      rect: regl.prop<OverlayImage, 'rect'>('rect'),
+      opacity: regl.prop<OverlayImage, 'opacity'>('opacity'),
+      outSize: [widthPx, heightPx],
+    },
+    blend: {
+      enable: true,
+      func: {
+        srcRGB: 'src alpha',
+        dstRGB: 'one minus src alpha',
+        srcAlpha: 0,
+        dstAlpha: 1,
+      },
+    },
+    depth: { enable: false },
+    count: 6,
+    framebuffer: null,
+    viewport: { x: 0, y: 0, width: widthPx, height: heightPx },
+  });
+  return (layer) => draw(layer);
 }

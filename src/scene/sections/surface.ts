@@ -48,7 +48,7 @@ export const surface = z.strictObject({
     .int()
     .min(8)
     .max(600)
-    .default(110)
+    .default(80)
     .describe('mesh cells along the segment'),
   contours: z
     .number()
