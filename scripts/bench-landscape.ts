@@ -6,7 +6,6 @@
  * and writes renders/bench/landscape.json.
  */
 import { readFileSync, rmSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { loadTrainConfig } from '../src/config/train-config.js';
 import { ensureLandscape } from '../src/landscape/ensure.js';
@@ -14,12 +13,18 @@ import { LandscapePool } from '../src/landscape/landscape-pool.js';
 import { type LandscapeManifest, loadBundle } from '../src/landscape/manifest.js';
 import { readNpy } from '../src/landscape/npy.js';
 import { logger, setLogLevel } from '../src/log/logger.js';
+import {
+  benchDir,
+  type Machine,
+  machine,
+  machineLine,
+  tableLine,
+  writeReport,
+} from './bench-report.js';
 import { planeBasis } from '../src/method/plane.js';
-import { writeFileAtomic } from '../src/util/atomic.js';
 
 const log = logger('bench');
 const configFile = join('config', 'train', 'mnist-mlp.yaml');
-const benchDir = join('renders', 'bench');
 /** PyTorch on the same job, on this 2-core machine (shared/REFERENCE.md). */
 const pytorchSeconds = 106;
 /** Grid rows scored both ways for the points-per-second figures. */
@@ -48,17 +53,9 @@ async function main(): Promise<void> {
     gridPointsPerSecond: rates,
     backend: manifest.backend,
     threads: loadTrainConfig(configFile).workers,
-    machine: {
-      cpu: cpus()[0]?.model ?? 'unknown',
-      cores: cpus().length,
-      memoryGiB: Math.round(totalmem() / 2 ** 30),
-      node: process.version,
-    },
+    machine: machine(),
   };
-  writeFileAtomic(
-    join(benchDir, 'landscape.json'),
-    `${JSON.stringify(report, null, 2)}\n`,
-  );
+  writeReport('landscape.json', report);
   printTable(report);
 }
 
@@ -117,17 +114,13 @@ function printTable(report: {
   gridPointsPerSecond: { fast: number; direct: number };
   backend: string;
   threads: number;
-  machine: { cpu: string; cores: number; memoryGiB: number; node: string };
+  machine: Machine;
 }): void {
-  const line = (label: string, value: string): string =>
-    `  ${label.padEnd(34)} ${value}`;
+  const line = tableLine;
   const seconds = (s: number | undefined): string => `${(s ?? NaN).toFixed(1)} s`;
   const out = [
     'Icarus landscape benchmark (the default job of shared/REFERENCE.md)',
-    line(
-      'machine',
-      `${report.machine.cpu}, ${report.machine.cores} cores, ${report.machine.memoryGiB} GiB, Node ${report.machine.node}`,
-    ),
+    machineLine(report.machine),
     line('backend', `${report.backend}, ${report.threads} threads`),
     ...Object.entries(report.stages).map(([name, s]) =>
       line(`stage ${name}`, seconds(s)),

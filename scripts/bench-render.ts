@@ -6,25 +6,30 @@
  * renders/bench/render.json.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { runBatch } from '../src/batch/run-batch.js';
 import { ensureLandscape } from '../src/landscape/ensure.js';
 import { loadBundle } from '../src/landscape/manifest.js';
 import { logger, setLogLevel } from '../src/log/logger.js';
+import {
+  benchDir,
+  type Machine,
+  machine,
+  machineLine,
+  tableLine,
+  writeReport,
+} from './bench-report.js';
 import { createFrameRenderer } from '../src/render/frame-renderer.js';
 import { frameTimes } from '../src/render/frame-times.js';
 import { renderVideo } from '../src/render/render-video.js';
 import { loadScene } from '../src/scene/load-scene.js';
-import { writeFileAtomic } from '../src/util/atomic.js';
 import { resolveFfmpeg } from '../src/video/ffmpeg-binary.js';
 import { openFrameSink } from '../src/video/frame-sink.js';
 import { outputFormat } from '../src/video/output-format.js';
 
 const log = logger('bench');
 const heroScene = join('scenes', 'icarus.yaml');
-const benchDir = join('renders', 'bench');
 /** Frames per measured render: spread over the whole video, as a preview spreads them. */
 const frameCount = 90;
 const sizes = { '720p': [1280, 720], '1080p': [1920, 1080] } as const;
@@ -145,17 +150,9 @@ async function main(): Promise<void> {
     fractionOfEncoder: { '1080p': fps['1080p'] / encoderOnly1080p },
     batchSeconds: batch,
     batchJob: '8 jobs: 2 palettes x 2 cameras x MP4 and GIF, 320x180, 2 s at 12 fps',
-    machine: {
-      cpu: cpus()[0]?.model ?? 'unknown',
-      cores: cpus().length,
-      memoryGiB: Math.round(totalmem() / 2 ** 30),
-      node: process.version,
-    },
+    machine: machine(),
   };
-  writeFileAtomic(
-    join(benchDir, 'render.json'),
-    `${JSON.stringify(report, null, 2)}\n`,
-  );
+  writeReport('render.json', report);
   printTable(report);
 }
 
@@ -165,16 +162,12 @@ function printTable(report: {
   encoderOnlyFps: { '1080p': number };
   fractionOfEncoder: { '1080p': number };
   batchSeconds: { workers1: number; workers2: number };
-  machine: { cpu: string; cores: number; memoryGiB: number; node: string };
+  machine: Machine;
 }): void {
-  const line = (label: string, value: string): string =>
-    `  ${label.padEnd(34)} ${value}`;
+  const line = tableLine;
   const out = [
     `Icarus render benchmark (the hero scene, ${frameCount} frames)`,
-    line(
-      'machine',
-      `${report.machine.cpu}, ${report.machine.cores} cores, ${report.machine.memoryGiB} GiB, Node ${report.machine.node}`,
-    ),
+    machineLine(report.machine),
     ...(Object.keys(sizes) as SizeName[]).map((size) =>
       line(
         `render + encode ${size}`,

@@ -33,6 +33,7 @@ import {
 import { resolveFfmpeg } from '../src/video/ffmpeg-binary.js';
 import { ffprobePath, probeVideo, type VideoProbe } from '../src/video/probe-video.js';
 import { tinyLandscape } from './support/landscape.js';
+import { writeTinyScene } from './support/tiny-scene.js';
 
 const frameCount = 30;
 const video: FullVideo = { frameCount, about: 'output.fps 3 x 10 s in a test' };
@@ -51,26 +52,7 @@ before(async () => {
 
 /** A 64x48 scene of 30 frames (fps 3 x 10 s) writing `name`.mp4 in `folder`. */
 function tinyScene(name: string, folder = dir): string {
-  mkdirSync(folder, { recursive: true });
-  const file = join(folder, `${name}.yaml`);
-  writeFileSync(
-    file,
-    [
-      `landscape: ${JSON.stringify(landscape)}`,
-      'output:',
-      `  path: ${JSON.stringify(join(folder, `${name}.mp4`))}`,
-      `  poster: ${JSON.stringify(join(folder, `${name}.png`))}`,
-      '  width: 64',
-      '  height: 48',
-      '  fps: 3',
-      '  durationSeconds: 10',
-      'surface:',
-      '  resolution: 40',
-      'sparks: 20',
-      '',
-    ].join('\n'),
-  );
-  return file;
+  return writeTinyScene({ folder, name, landscape, fps: 3 });
 }
 
 /** What ffprobe says of a 64x48 H.264 video at 3 fps of `frames` frames. */

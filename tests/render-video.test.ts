@@ -19,6 +19,7 @@ import { flagText, numberFlag } from '../src/config/flags.js';
 import { renderVideo } from '../src/render/render-video.js';
 import { resolveFfmpeg } from '../src/video/ffmpeg-binary.js';
 import { tinyLandscape } from './support/landscape.js';
+import { writeTinyScene } from './support/tiny-scene.js';
 
 const widthPx = 64;
 const heightPx = 48;
@@ -35,25 +36,14 @@ before(async () => {
 });
 
 function tinyScene(name: string, landscapeValue = landscape): string {
-  const file = join(dir, `${name}.yaml`);
-  writeFileSync(
-    file,
-    [
-      `landscape: ${JSON.stringify(landscapeValue)}`,
-      'output:',
-      `  path: ${JSON.stringify(join(dir, `${name}.mp4`))}`,
-      `  poster: ${JSON.stringify(join(dir, `${name}.png`))}`,
-      `  width: ${widthPx}`,
-      `  height: ${heightPx}`,
-      '  fps: 10',
-      '  durationSeconds: 10',
-      'surface:',
-      '  resolution: 40',
-      'sparks: 20',
-      '',
-    ].join('\n'),
-  );
-  return file;
+  return writeTinyScene({
+    folder: dir,
+    name,
+    landscape: landscapeValue,
+    fps: 10,
+    widthPx,
+    heightPx,
+  });
 }
 
 /** Decodes a video to RGB frames with the same ffmpeg. */
@@ -255,10 +245,10 @@ describe('bad render options fail before any work', () => {
     {
       name: 'more frames than the full video',
       frames: 101,
-      expect: /--frames 101: expected a whole number from 1 to 100 .*output\.fps 10/,
+      expect: /--preview 101: expected a whole number from 1 to 100 .*output\.fps 10/,
     },
-    { name: 'zero frames', frames: 0, expect: /--frames 0: .* from 1 to 100/ },
-    { name: 'a fraction of a frame', frames: 2.5, expect: /--frames 2\.5: / },
+    { name: 'zero frames', frames: 0, expect: /--preview 0: .* from 1 to 100/ },
+    { name: 'a fraction of a frame', frames: 2.5, expect: /--preview 2\.5: / },
     {
       name: '--out a still',
       out: 'vid.png',

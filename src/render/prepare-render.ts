@@ -27,7 +27,7 @@ export interface Prepared {
 export interface VideoOutputs {
   /** Given with `--out`: the video goes there, the poster beside it. */
   out?: string;
-  /** A `--frames` preview: without `--out` it gets `-preview` names. */
+  /** A `--preview` render: without `--out` it gets `-preview` names. */
   preview?: boolean;
 }
 

@@ -364,8 +364,8 @@ function checkFrames(scene: Scene, frames: number): void {
   const full = fullFrameCount(durationSeconds, fps);
   if (Number.isInteger(frames) && frames >= 1 && frames <= full) return;
   throw new IcarusError(
-    `--frames ${frames}: expected a whole number from 1 to ${full} (the full video: ` +
+    `--preview ${frames}: expected a whole number from 1 to ${full} (the full video: ` +
       `output.fps ${fps} x output.durationSeconds ${durationSeconds} in ${scene.file})`,
-    `give at most ${full} frames, or leave out --frames to render the full video`,
+    `give at most ${full} frames, or leave out --preview to render the full video`,
   );
 }
