@@ -224,3 +224,18 @@ describe('quality is a pure change of the resolved scene', () => {
     assert.equal(resolveScene({}, 't', { transparent: true }).output.transparent, true);
   });
 });
+
+describe('the render size limit applies to the size --quality renders', () => {
+  const big = { output: { width: 7680, height: 4320, supersample: 2 } };
+
+  test('over the limit as written', () => {
+    const message = expectIcarusError(() => resolveScene(big, 'big.yaml'));
+    assertMentions(message, ["big.yaml: key 'output.supersample'", '15360', '8192']);
+  });
+
+  test('within it at draft, which halves the size and supersamples once', () => {
+    const scene = resolveScene(big, 'big.yaml', { quality: 'draft' });
+    assert.equal(scene.output.width, 3840);
+    assert.equal(scene.output.supersample, 1);
+  });
+});

@@ -14,7 +14,7 @@ import { type Palette } from './palettes.js';
 import { loadPreset, type PresetKind } from './presets.js';
 import { applyQuality, type Quality } from './quality.js';
 import { cameraSection, sceneSchema, type SceneSettings } from './scene-schema.js';
-import { supersampleFactor } from './sections/output.js';
+import { renderSizeProblem, supersampleFactor } from './sections/output.js';
 import { palette as paletteColours } from './sections/palette.js';
 
 export const defaultScenePath = 'scenes/icarus.yaml';
@@ -166,7 +166,15 @@ export function resolveScene(
       'output.poster': settings.output.poster,
     },
   };
-  return applyQuality(scene, scene.quality);
+  const rendered = applyQuality(scene, scene.quality);
+  const problem = renderSizeProblem(rendered.output);
+  if (problem) {
+    throw new IcarusError(
+      `${file}: key 'output.supersample': ${problem}` +
+        (rendered.quality === 'final' ? '' : ` (at --quality ${rendered.quality})`),
+    );
+  }
+  return rendered;
 }
 
 /**

@@ -182,14 +182,23 @@ export const output = z
           `to output.durationSeconds (${o.durationSeconds} s)`,
       });
     }
-    const widest = Math.max(o.width, o.height) * supersampleFactor(o);
-    if (widest > maxRenderPx) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['supersample'],
-        message:
-          `${Math.max(o.width, o.height)} px x supersample ${o.supersample} = ${widest} px ` +
-          `is over the ${maxRenderPx} px render limit; lower output.supersample or the size`,
-      });
-    }
+    // The render size limit waits for --quality, which may shrink the frame: see
+    // renderSizeProblem, checked once the scene is resolved.
   });
+
+/**
+ * What is wrong with the supersampled frame's size (over maxRenderPx on its larger
+ * side), or undefined when it fits.
+ */
+export function renderSizeProblem(o: {
+  width: number;
+  height: number;
+  supersample: number;
+}): string | undefined {
+  const widest = Math.max(o.width, o.height) * o.supersample;
+  if (widest <= maxRenderPx) return undefined;
+  return (
+    `${Math.max(o.width, o.height)} px x supersample ${o.supersample} = ${widest} px ` +
+    `is over the ${maxRenderPx} px render limit; lower output.supersample or the size`
+  );
+}
