@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, test } from 'node:test';
+import { loadSceneWithOutput } from '../src/render/prepare-render.js';
 import { loadScene } from '../src/scene/load-scene.js';
 import { loadPreset } from '../src/scene/presets.js';
 import { assertMentions, expectIcarusError } from './support/expect-icarus-error.js';
@@ -30,6 +31,37 @@ function failure(yaml: string): { file: string; message: string } {
     message: expectIcarusError(() => loadScene(file), `the scene loaded:\n${yaml}`),
   };
 }
+
+describe('an output path that is a folder is refused by the command that writes it', () => {
+  const cases = [
+    {
+      key: 'output.path',
+      yaml: `output:\n  path: ${JSON.stringify(folder)}\n`,
+      path: folder,
+    },
+    {
+      key: 'output.poster',
+      yaml: `output:\n  poster: ${JSON.stringify(posterFolder)}\n`,
+      path: posterFolder,
+    },
+  ];
+  for (const c of cases) {
+    test(`render refuses ${c.key} a folder`, () => {
+      const file = sceneFile(c.yaml);
+      const message = expectIcarusError(() => loadSceneWithOutput(file));
+      assertMentions(message, [
+        file,
+        `key '${c.key}': '${c.path}' is a folder`,
+        'fix: ',
+      ]);
+    });
+  }
+
+  test('a still given --out does not look at output.path', () => {
+    const file = sceneFile(`output:\n  path: ${JSON.stringify(folder)}\n`);
+    assert.equal(loadScene(file).output.path, folder);
+  });
+});
 
 describe('bad scene files name the key', () => {
   const cases: { name: string; yaml: string; expect: (string | RegExp)[] }[] = [
@@ -122,16 +154,6 @@ describe('bad scene files name the key', () => {
       name: 'poster path not a still',
       yaml: 'output:\n  poster: renders/poster.gif\n',
       expect: ["key 'output.poster'", '.png, .jpg', '"renders/poster.gif"'],
-    },
-    {
-      name: 'video path an existing folder',
-      yaml: `output:\n  path: ${JSON.stringify(folder)}\n`,
-      expect: [`key 'output.path': '${folder}' is a folder`, 'fix: '],
-    },
-    {
-      name: 'poster path an existing folder',
-      yaml: `output:\n  poster: ${JSON.stringify(posterFolder)}\n`,
-      expect: [`key 'output.poster': '${posterFolder}' is a folder`, 'fix: '],
     },
     {
       name: 'YAML syntax error',

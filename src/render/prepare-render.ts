@@ -10,6 +10,7 @@ import { loadBundle, type LandscapeBundle } from '../landscape/manifest.js';
 import { logger } from '../log/logger.js';
 import { formatOfPath } from '../video/output-format.js';
 import {
+  checkOutputPath,
   loadScene,
   mustFitOutput,
   mustNotBeFolder,
@@ -57,7 +58,11 @@ export function loadSceneWithOutput(
     mustNotBeFolder(poster, `the poster beside --out '${out}'`);
     return { ...scene, output: { ...scene.output, path, poster } };
   }
-  if (!preview) return scene;
+  if (!preview) {
+    checkOutputPath(scene, 'output.path');
+    checkOutputPath(scene, 'output.poster');
+    return scene;
+  }
   const path = previewPath(scene.output.path);
   const poster = previewPath(scene.output.poster);
   mustFitOutput(path, `the preview video beside output.path in ${scene.file}`);

@@ -5,14 +5,16 @@
 import { resolve } from 'node:path';
 import { IcarusError } from '../config/errors.js';
 import { logger } from '../log/logger.js';
-import { mustNotBeFolder, type Scene, type SceneOptions } from '../scene/load-scene.js';
+import {
+  checkOutputPath,
+  loadScene,
+  mustNotBeFolder,
+  type Scene,
+  type SceneOptions,
+} from '../scene/load-scene.js';
 import { formatOfPath, type OutputFormat } from '../video/output-format.js';
 import { createFrameRenderer } from './frame-renderer.js';
-import {
-  checkLandscapePath,
-  loadLandscape,
-  loadSceneWithOutput,
-} from './prepare-render.js';
+import { checkLandscapePath, loadLandscape } from './prepare-render.js';
 import { buildSidecar, sidecarPathOf, writeSidecar } from './sidecar.js';
 import { stillSettings, writeStill } from './write-still.js';
 import { type GlSurface } from '../gl/headless-context.js';
@@ -34,7 +36,7 @@ export interface RenderStillOptions {
 
 /** Renders the frame and returns the still's path; its sidecar is `<path>.json`. */
 export async function renderStill(options: RenderStillOptions): Promise<string> {
-  const loaded = loadSceneWithOutput(options.scenePath, {}, options.scene);
+  const loaded = loadScene(options.scenePath, options.scene);
   const { output } = loaded;
   const time =
     options.timeSeconds ?? output.posterTimeSeconds ?? 0.85 * output.durationSeconds;
@@ -47,7 +49,8 @@ export async function renderStill(options: RenderStillOptions): Promise<string> 
   }
   let path = output.poster;
   let format = formatOfPath(path, `${loaded.file}: key 'output.poster'`, ['still']);
-  if (options.out !== undefined) {
+  if (options.out === undefined) checkOutputPath(loaded, 'output.poster');
+  else {
     format = formatOfPath(options.out, '--out', ['still']);
     path = resolve(options.out);
     mustNotBeFolder(path, `--out '${options.out}'`);

@@ -57,14 +57,22 @@ export interface Scene extends Omit<SceneSettings, 'palette' | 'output'> {
   written: WrittenPaths;
 }
 
-/** Reads, validates and resolves `file`; errors name the file (or flag) and the key. */
+/**
+ * Reads, validates and resolves `file`; errors name the file (or flag) and the key.
+ * The output paths are checked by the commands that write them (`checkOutputPath`):
+ * a still given `--out` never writes output.path.
+ */
 export function loadScene(file: string, options: SceneOptions = {}): Scene {
-  const scene = resolveScene(readYaml(file), file, options);
-  for (const key of ['output.path', 'output.poster'] as const) {
-    const path = key === 'output.path' ? scene.output.path : scene.output.poster;
-    mustFitOutput(path, `${file}: key '${key}': '${scene.written[key]}'`);
-  }
-  return scene;
+  return resolveScene(readYaml(file), file, options);
+}
+
+/** Refuses the scene's `key` output when it cannot be written (see mustFitOutput). */
+export function checkOutputPath(
+  scene: Scene,
+  key: 'output.path' | 'output.poster',
+): void {
+  const path = key === 'output.path' ? scene.output.path : scene.output.poster;
+  mustFitOutput(path, `${scene.file}: key '${key}': '${scene.written[key]}'`);
 }
 
 /**
