@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { IcarusError } from '../config/errors.js';
 import { logger } from '../log/logger.js';
+import { exitOf } from '../util/child-exit.js';
 import { onCleanup } from '../util/cleanup.js';
 
 const log = logger('display');
@@ -26,6 +27,9 @@ export interface Xvfb {
   /** Stops the server; safe to call twice. */
   stop(): void;
 }
+
+/** How long a cleanup waits for a stopped child process before it kills it. */
+const stopWaitMs = 2000;
 
 /**
  * Spawns Xvfb and resolves once it reports its display number. The server is stopped
@@ -49,7 +53,12 @@ export function startXvfb(binary = 'Xvfb'): Promise<Xvfb> {
     unregister();
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
   };
-  const unregister = onCleanup(stop);
+  // On Ctrl-C the cleanup also waits (briefly) for Xvfb to exit, so it is reaped here
+  // rather than left a zombie under an init that does not reap.
+  const unregister = onCleanup(async () => {
+    stop();
+    await exitOf(child, stopWaitMs);
+  });
 
   return new Promise<Xvfb>((resolvePromise, reject) => {
     let number = '';
