@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
+  chmodSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -224,6 +225,104 @@ describe('each video format: codec, size, frames and alpha by ffprobe', () => {
       noPartials();
     });
   }
+});
+
+describe('a small WebM (160x90, 24 frames) keeps every frame', () => {
+  // libvpx's lookahead dropped the last frames of small videos with alpha (21 of
+  // these 24, 13 of 24 of a rendered scene); ffmpeg's test pattern shows it.
+  const [smallWidthPx, smallHeightPx, count] = [160, 90, 24];
+  for (const transparent of [true, false]) {
+    test(`transparent=${transparent}`, async () => {
+      const raw = execFileSync(
+        ffmpeg,
+        [
+          ...['-v', 'error', '-f', 'lavfi', '-i'],
+          `testsrc2=s=${smallWidthPx}x${smallHeightPx}:r=12:d=2,format=rgba,` +
+            "geq=r='r(X,Y)':g='g(X,Y)':b='b(X,Y)':a='if(gt(X,80),255,0)'",
+          ...['-f', 'rawvideo', '-pix_fmt', 'rgba', 'pipe:1'],
+        ],
+        { maxBuffer: 16 * 1024 * 1024 },
+      );
+      const frameBytes = smallWidthPx * smallHeightPx * 4;
+      assert.equal(raw.length, count * frameBytes);
+      const path = join(dir, `small-${transparent}.webm`);
+      const sink = openFrameSink({
+        format: outputFormat('webm'),
+        path,
+        ffmpegPath: ffmpeg,
+        widthPx: smallWidthPx,
+        heightPx: smallHeightPx,
+        fps: 12,
+        transparent,
+        crf: 18,
+        preset: 'medium',
+        vp9Crf: 31,
+        gifWidthPx: 0,
+      });
+      for (let i = 0; i < count; i++) {
+        await sink.write(raw.subarray(i * frameBytes, (i + 1) * frameBytes));
+      }
+      await sink.finish();
+      assert.equal(Number(probe(path).nb_read_frames), count);
+    });
+  }
+
+  test('a rendered transparent scene', async () => {
+    const path = join(dir, 'small-alpha.webm');
+    const result = await renderVideo({
+      scenePath: tinyScene(
+        'small-alpha',
+        { path, transparent: true, width: 160, height: 90, fps: 12 },
+        true,
+      ),
+      poster: false,
+    });
+    assert.equal(result.frames, count);
+    assert.equal(Number(probe(path).nb_read_frames), count);
+    noPartials();
+  });
+});
+
+test('a video short of the frames rendered fails, and nothing takes its name', async () => {
+  // An ffmpeg that drops all but 3 frames (a select filter ahead of Icarus's own).
+  const dropper = join(dir, 'dropping-ffmpeg.mjs');
+  writeFileSync(
+    dropper,
+    `#!${process.execPath}\n` +
+      "import { spawnSync } from 'node:child_process';\n" +
+      'const args = process.argv.slice(2);\n' +
+      "const vf = args.indexOf('-vf') + 1;\n" +
+      "args[vf] = 'select=lt(n\\\\,3),' + args[vf];\n" +
+      `const run = spawnSync(${JSON.stringify(ffmpeg)}, args, { stdio: 'inherit' });\n` +
+      'process.exit(run.status ?? 1);\n',
+  );
+  chmodSync(dropper, 0o755);
+  const path = join(dir, 'dropped.mp4');
+  const sink = openFrameSink({
+    format: outputFormat('mp4'),
+    path,
+    ffmpegPath: dropper,
+    widthPx,
+    heightPx,
+    fps,
+    transparent: false,
+    crf: 18,
+    preset: 'veryfast',
+    vp9Crf: 31,
+    gifWidthPx: 0,
+  });
+  const frame = new Uint8Array(widthPx * heightPx * 4).fill(128);
+  for (let i = 0; i < 6; i++) await sink.write(frame);
+  await assert.rejects(sink.finish(), (error: unknown) => {
+    assert.ok(error instanceof IcarusError);
+    assert.match(
+      error.message,
+      /ffmpeg wrote 3 of the 6 frames rendered for .*dropped\.mp4/,
+    );
+    return true;
+  });
+  assert.equal(existsSync(path), false);
+  noPartials();
 });
 
 test('a transparent MP4 renders opaque (H.264 has no alpha)', async () => {
@@ -575,6 +674,7 @@ describe('ffmpeg arguments per format', () => {
       assert.equal(after(args, '-crf'), '33');
       assert.equal(after(args, '-row-mt'), '1');
       assert.equal(after(args, '-cpu-used'), '5');
+      assert.equal(after(args, '-lag-in-frames'), '0', 'lookahead drops frames');
       assert.equal(
         args[args.lastIndexOf('-pix_fmt') + 1],
         transparent ? 'yuva420p' : 'yuv420p',
