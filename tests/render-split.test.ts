@@ -24,9 +24,11 @@ import {
 } from '../src/render/render-shard.js';
 import { renderVideo } from '../src/render/render-video.js';
 import { loadScene } from '../src/scene/load-scene.js';
-import { concatList } from '../src/video/concat.js';
+import { checkAlike, concatList } from '../src/video/concat.js';
 import {
   checkOneBundle,
+  checkOneScene,
+  checkRangesFollowOn,
   concatSidecar,
   type ConcatSidecar,
 } from '../src/video/concat-sidecar.js';
@@ -65,6 +67,7 @@ function fakeProbe(path: string, frames: number): VideoProbe {
     heightPx: 48,
     frameRate: '3/1',
     pixelFormat: 'yuv420p',
+    alpha: false,
     frames,
   };
 }
@@ -441,6 +444,98 @@ describe("the joined video's sidecar", () => {
       () => checkOneBundle(parts),
       /v\.part-1-of-2\.mp4 was rendered from another landscape .*def against abc/,
     );
+  });
+});
+
+describe('concat refuses parts that do not make one video', () => {
+  interface PartSpec {
+    /** Frames in the full video; null: a whole video (its sidecar has no range). */
+    range: [number, number] | null;
+    palette?: string;
+  }
+  /** Parts with sidecars as a render writes them (each in its own scene file). */
+  function parts(name: string, specs: PartSpec[]): VideoProbe[] {
+    const folder = join(dir, name);
+    mkdirSync(folder, { recursive: true });
+    return specs.map((spec, i) => {
+      const path = join(folder, `p${i}.mp4`);
+      const range = spec.range
+        ? { start: spec.range[0], end: spec.range[1] }
+        : undefined;
+      const frames = spec.range ? spec.range[1] - spec.range[0] : 30;
+      const sidecar = {
+        icarusVersion: '0.0.1',
+        output: { path, format: 'mp4', frames, ...(range ? { range } : {}) },
+        scene: {
+          file: join(folder, `node-${i}.yaml`),
+          landscape: join(folder, `node-${i}`, 'bundle'),
+          palette: { preset: spec.palette ?? 'ember', glow: 1 },
+          output: { path, poster: join(folder, `p${i}.png`), fps: 3 },
+        },
+        bundle: { manifestSha256: 'abc' },
+      };
+      writeFileSync(`${path}.json`, JSON.stringify(sidecar));
+      return fakeProbe(path, frames);
+    });
+  }
+
+  const cases: { name: string; specs: PartSpec[]; expect?: RegExp }[] = [
+    {
+      name: 'ranges that follow on, the paths aside',
+      specs: [{ range: [0, 10] }, { range: [10, 20] }, { range: [20, 30] }],
+    },
+    { name: 'whole videos alone', specs: [{ range: null }, { range: null }] },
+    {
+      name: 'another palette',
+      specs: [{ range: [0, 10] }, { range: [10, 20], palette: 'aurora' }],
+      expect:
+        /p1\.mp4 was rendered with another scene .*key 'palette\.preset' is "aurora" in it and "ember" in the first/,
+    },
+    {
+      name: 'a gap',
+      specs: [{ range: [0, 10] }, { range: [12, 20] }],
+      expect:
+        /p1\.mp4 \(frames 12:20\) does not follow .*p0\.mp4 \(frames 0:10\): it leaves a gap of 2 frames/,
+    },
+    {
+      name: 'an overlap',
+      specs: [{ range: [0, 10] }, { range: [8, 20] }],
+      expect: /p1\.mp4 \(frames 8:20\) .* overlaps it by 2 frames/,
+    },
+    {
+      name: 'the wrong order',
+      specs: [{ range: [10, 20] }, { range: [0, 10] }],
+      expect: /p1\.mp4 \(frames 0:10\) .* comes before it in the video/,
+    },
+    {
+      name: 'a whole video among parts',
+      specs: [{ range: [0, 10] }, { range: null }],
+      expect: /p1\.mp4 is a whole video .* and .*p0\.mp4 a part of one/,
+    },
+  ];
+  for (const c of cases) {
+    test(c.name, () => {
+      const probes = parts(c.name.replace(/\W+/g, '-'), c.specs);
+      const check = (): void => {
+        checkOneScene(probes);
+        checkRangesFollowOn(probes);
+      };
+      if (c.expect) assert.throws(check, c.expect);
+      else assert.doesNotThrow(check);
+    });
+  }
+
+  test('a transparent and an opaque WebM (both yuv420p by ffprobe)', () => {
+    const webm = (path: string, alpha: boolean): VideoProbe => ({
+      ...fakeProbe(path, 5),
+      codec: 'vp9',
+      alpha,
+    });
+    assert.throws(
+      () => checkAlike([webm('a.webm', true), webm('b.webm', false)]),
+      /b\.webm \(vp9 64x48 at 3\/1 fps, yuv420p, opaque\) does not match a\.webm \(.*transparent\)/,
+    );
+    assert.doesNotThrow(() => checkAlike([webm('a.webm', true), webm('b.webm', true)]));
   });
 });
 

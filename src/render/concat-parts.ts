@@ -13,6 +13,8 @@ import { loadScene, type SceneOptions } from '../scene/load-scene.js';
 import { concatVideos } from '../video/concat.js';
 import {
   checkOneBundle,
+  checkOneScene,
+  checkRangesFollowOn,
   concatSidecar,
   sidecarPathOf,
   writeConcatSidecar,
@@ -146,6 +148,8 @@ async function join(
   options: { ffmpeg?: string; keepParts?: boolean },
 ): Promise<ConcatResult> {
   checkOneBundle(probes);
+  checkOneScene(probes);
+  checkRangesFollowOn(probes);
   const ffmpeg = await resolveFfmpeg(options.ffmpeg);
   const joined = await concatVideos({ inputs: probes, out, ffmpegPath: ffmpeg.path });
   const sidecarPath = writeConcatSidecar(concatSidecar(joined, format.name, probes));

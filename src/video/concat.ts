@@ -33,12 +33,16 @@ export interface ConcatOptions {
   ffmpegPath: string;
 }
 
-/** Refuses inputs that differ in codec, size, rate or pixel format, naming both. */
+/**
+ * Refuses inputs that differ in codec, size, rate, pixel format or alpha (a
+ * transparent and an opaque WebM both say yuv420p), naming both.
+ */
 export function checkAlike(inputs: readonly VideoProbe[]): void {
   const first = inputs[0];
   if (!first) throw new IcarusError('nothing to join', 'give the videos to join');
   const describe = (v: VideoProbe): string =>
-    `${v.codec} ${v.widthPx}x${v.heightPx} at ${v.frameRate} fps, ${v.pixelFormat}`;
+    `${v.codec} ${v.widthPx}x${v.heightPx} at ${v.frameRate} fps, ${v.pixelFormat}, ` +
+    (v.alpha ? 'transparent' : 'opaque');
   for (const input of inputs.slice(1)) {
     if (describe(input) === describe(first)) continue;
     throw new IcarusError(
