@@ -343,7 +343,7 @@ describe('a PNG sequence', () => {
   test('a full render: one PNG per frame, renamed into place', async () => {
     const path = join(dir, 'seq.frames');
     mkdirSync(path, { recursive: true });
-    writeFileSync(join(path, 'stale.png'), 'from an earlier render');
+    writeFileSync(join(path, '000099.png'), 'a stale frame of an earlier render');
     const result = await renderVideo({
       scenePath: tinyScene('seq', { path, transparent: true }, true),
       poster: false,
@@ -366,6 +366,18 @@ describe('a PNG sequence', () => {
     assert.equal(result.sidecarPath, `${path}.json`);
     assert.equal(readSidecar(result.sidecarPath).output.frames, fullFrames);
     noPartials();
+  });
+
+  test('a whole render refuses a folder holding more than frames, and keeps it', async () => {
+    const path = join(dir, 'mine.frames');
+    mkdirSync(join(path, 'notes'), { recursive: true });
+    writeFileSync(join(path, '000000.png'), 'a frame');
+    writeFileSync(join(path, 'cover.jpg'), 'not a frame');
+    await assert.rejects(
+      renderVideo({ scenePath: tinyScene('mine', { path }), poster: false }),
+      /mine\.frames holds 2 entries that are no frame of a sequence \(('cover\.jpg'|'notes' \(a folder\)), ('cover\.jpg'|'notes' \(a folder\))\)/,
+    );
+    assert.deepEqual(readdirSync(path).sort(), ['000000.png', 'cover.jpg', 'notes']);
   });
 
   test('a range writes its frames, numbered in the full video, into the folder', async () => {

@@ -12,6 +12,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
+import sharp from 'sharp';
 import { setLogLevel } from '../src/log/logger.js';
 import { concatFiles, concatSceneParts } from '../src/render/concat-parts.js';
 import { type FullVideo, parseFrameRange } from '../src/render/frame-range.js';
@@ -839,25 +840,105 @@ describe('a render in 3 shards, joined, is the single render frame for frame', (
 });
 
 describe('a .frames sequence needs no join: concat checks that every frame is there', () => {
-  const cases: { name: string; files: number[]; expect?: RegExp }[] = [
-    { name: 'all 30', files: Array.from({ length: 30 }, (_, i) => i) },
+  /** A PNG of `size` px, with alpha when `alpha`. */
+  function png(size: [number, number], alpha = false): Promise<Buffer> {
+    return sharp({
+      create: {
+        width: size[0],
+        height: size[1],
+        channels: alpha ? 4 : 3,
+        background: { r: 10, g: 20, b: 30, alpha: 1 },
+      },
+    })
+      .png()
+      .toBuffer();
+  }
+  const all = Array.from({ length: 30 }, (_, i) => i);
+  const cases: {
+    name: string;
+    files: number[];
+    /** Frames written at another size or with alpha. */
+    odd?: { frame: number; size?: [number, number]; alpha?: boolean };
+    expect?: RegExp;
+  }[] = [
+    { name: 'all 30', files: all },
     {
       name: 'frames 10 to 19 missing',
-      files: Array.from({ length: 30 }, (_, i) => i).filter((i) => i < 10 || i >= 20),
+      files: all.filter((i) => i < 10 || i >= 20),
       expect: /lacks 10 of its 30 frames \(frames 10, 11, 12, 13, 14, \.\.\.\)/,
     },
     { name: 'none', files: [], expect: /lacks 30 of its 30 frames/ },
+    {
+      name: 'a frame of another size',
+      files: all,
+      odd: { frame: 17, size: [32, 24] },
+      expect: /000017\.png is png 32x24, but the scene .* renders 64x48 PNGs/,
+    },
+    {
+      name: 'a frame with alpha among opaque ones',
+      files: all,
+      odd: { frame: 3, alpha: true },
+      expect: /000003\.png is transparent and frame 0 is not/,
+    },
   ];
   for (const c of cases) {
     test(c.name, async () => {
-      const folder = join(dir, `seq-${c.files.length}`, 'seq.frames');
+      const folder = join(dir, `seq-${c.name.replace(/\W+/g, '-')}`, 'seq.frames');
       mkdirSync(folder, { recursive: true });
+      const frame = await png([64, 48]);
       for (const i of c.files) {
-        writeFileSync(join(folder, `${String(i).padStart(6, '0')}.png`), '');
+        const odd = c.odd?.frame === i;
+        writeFileSync(
+          join(folder, `${String(i).padStart(6, '0')}.png`),
+          odd ? await png(c.odd?.size ?? [64, 48], c.odd?.alpha) : frame,
+        );
       }
       const run = concatSceneParts({ scenePath: tinyScene('seq'), out: folder });
-      if (c.expect) await assert.rejects(run, c.expect);
-      else assert.equal((await run).frames, frameCount);
+      if (c.expect) {
+        await assert.rejects(run, c.expect);
+        assert.equal(existsSync(`${folder}.json`), false);
+        return;
+      }
+      const result = await run;
+      assert.equal(result.frames, frameCount);
+      assert.equal(result.sidecarPath, `${folder}.json`);
+      const sidecar = JSON.parse(
+        readFileSync(result.sidecarPath, 'utf8'),
+      ) as ConcatSidecar;
+      assert.deepEqual(
+        [sidecar.output.path, sidecar.output.format, sidecar.output.frames],
+        [folder, 'frames', frameCount],
+      );
     });
   }
+
+  test("two rendered parts: the whole folder's sidecar joins theirs", async () => {
+    const folder = join(dir, 'seq-parts', 'whole.frames');
+    const scene = writeTinyScene({
+      folder: join(dir, 'seq-parts'),
+      name: 'whole',
+      landscape,
+      fps: 2,
+      durationSeconds: 2,
+    });
+    const first = await renderPart({ scenePath: scene, frames: '0:1', out: folder });
+    const second = await renderPart({ scenePath: scene, frames: '1:', out: folder });
+    assert.deepEqual(readdirSync(folder).sort(), [
+      '000000.png',
+      '000001.png',
+      '000002.png',
+      '000003.png',
+    ]);
+    const result = await concatSceneParts({ scenePath: scene, out: folder });
+    const sidecar = JSON.parse(
+      readFileSync(result.sidecarPath, 'utf8'),
+    ) as ConcatSidecar;
+    assert.equal(sidecar.output.frames, 4);
+    assert.equal('range' in sidecar.output, false);
+    assert.deepEqual(sidecar.parts, [
+      { path: first.sidecarPath, frames: 1 },
+      { path: second.sidecarPath, frames: 3 },
+    ]);
+    assert.equal((sidecar.scene as { output: { path: string } }).output.path, folder);
+  });
 });

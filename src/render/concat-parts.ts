@@ -6,10 +6,11 @@
  * fill one folder, and concat checks that every frame is there.
  */
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename, dirname, join as joinPath, resolve } from 'node:path';
+import sharp from 'sharp';
 import { IcarusError } from '../config/errors.js';
 import { logger } from '../log/logger.js';
-import { loadScene, type SceneOptions } from '../scene/load-scene.js';
+import { loadScene, type Scene, type SceneOptions } from '../scene/load-scene.js';
 import { concatVideos } from '../video/concat.js';
 import {
   checkOneBundle,
@@ -21,6 +22,7 @@ import {
 } from '../video/concat-sidecar.js';
 import { resolveFfmpeg } from '../video/ffmpeg-binary.js';
 import { formatOfPath, type OutputFormat } from '../video/output-format.js';
+import { sequenceFrameName } from '../video/png-sequence-sink.js';
 import { framesPerSecond, probeVideo, type VideoProbe } from '../video/probe-video.js';
 import { type FullVideo } from './frame-range.js';
 import { fullFrameCount } from './frame-times.js';
@@ -50,8 +52,8 @@ export interface ConcatFilesOptions {
 
 export interface ConcatResult {
   videoPath: string;
-  /** Undefined for a `.frames` sequence, whose parts wrote their own. */
-  sidecarPath?: string;
+  /** The whole video's sidecar (a `.frames` folder's too). */
+  sidecarPath: string;
   frames: number;
   /** The parts joined, in order (none for a sequence). */
   parts: string[];
@@ -73,7 +75,7 @@ export async function concatSceneParts(
     frameCount: fullFrameCount(durationSeconds, fps),
     about: `output.fps ${fps} x output.durationSeconds ${durationSeconds} in ${scene.file}`,
   };
-  if (format.kind === 'sequence') return checkSequence(whole, video);
+  if (format.kind === 'sequence') return checkSequence(whole, video, scene);
   mustBeJoinable(format, whole);
 
   const paths = partsOf(whole);
@@ -205,8 +207,18 @@ function partsOf(whole: string): string[] {
   return parts as string[];
 }
 
-/** A `.frames` folder is whole when it holds a PNG for every frame of the video. */
-function checkSequence(folder: string, video: FullVideo): ConcatResult {
+/**
+ * A `.frames` folder is whole when it holds a PNG for every frame of the video, each
+ * of the scene's size, all with alpha or all without (sharp reads only each header).
+ * Then `<folder>.json` is written for the whole: the parts' sidecars
+ * (`<folder>.part-A-B.json`, alike in scene and bundle) joined as for a video; a
+ * folder rendered whole keeps the sidecar its render wrote.
+ */
+async function checkSequence(
+  folder: string,
+  video: FullVideo,
+  scene: Scene,
+): Promise<ConcatResult> {
   const have = new Set<number>();
   if (existsSync(folder) && statSync(folder).isDirectory()) {
     for (const name of readdirSync(folder)) {
@@ -225,8 +237,100 @@ function checkSequence(folder: string, video: FullVideo): ConcatResult {
       'render the missing parts (icarus render SCENE --shard i/n or --frames A:B)',
     );
   }
+  const alpha = await checkFrameSizes(folder, video.frameCount, scene);
+  const partSidecars = sequencePartSidecars(folder);
+  const sidecarPath = `${folder}.json`;
+  if (partSidecars.length > 0 || !existsSync(sidecarPath)) {
+    // The parts' probes are named after their sidecars, which the checks read.
+    const parts = partSidecars.map((part): VideoProbe => ({
+      ...sequenceProbe(part.path.slice(0, -5), scene, alpha),
+      frames: part.frames,
+    }));
+    checkOneBundle(parts);
+    checkOneScene(parts);
+    const joined = { ...sequenceProbe(folder, scene, alpha), frames: video.frameCount };
+    const sidecar = concatSidecar(joined, 'frames', parts);
+    writeConcatSidecar({ ...sidecar, parts: partSidecars });
+  }
   log.info(
-    `${folder}: all ${video.frameCount} frames are there (a .frames sequence needs no join)`,
+    `${folder}: all ${video.frameCount} frames are there (a .frames sequence needs no ` +
+      `join) -> ${sidecarPath}`,
   );
-  return { videoPath: folder, frames: video.frameCount, parts: [] };
+  return { videoPath: folder, sidecarPath, frames: video.frameCount, parts: [] };
+}
+
+/** Refuses a frame not of the scene's size, or with alpha unlike frame 0's; returns it. */
+async function checkFrameSizes(
+  folder: string,
+  frameCount: number,
+  scene: Scene,
+): Promise<boolean> {
+  const { width, height } = scene.output;
+  let alpha: boolean | undefined;
+  for (let i = 0; i < frameCount; i++) {
+    const file = joinPath(folder, sequenceFrameName(i));
+    let meta: { width?: number; height?: number; hasAlpha?: boolean; format?: string };
+    try {
+      meta = await sharp(file).metadata();
+    } catch (error) {
+      throw new IcarusError(
+        `concat: ${file} is not a readable PNG (${(error as Error).message})`,
+        'render its part again (icarus render SCENE --frames A:B)',
+      );
+    }
+    if (meta.format !== 'png' || meta.width !== width || meta.height !== height) {
+      throw new IcarusError(
+        `concat: ${file} is ${meta.format ?? 'an image'} ${meta.width}x${meta.height}, ` +
+          `but the scene ${scene.file} with these flags renders ${width}x${height} PNGs`,
+        'give concat the flags the parts were rendered with, or render the part again ' +
+          'with them',
+      );
+    }
+    alpha ??= meta.hasAlpha === true;
+    if (alpha !== (meta.hasAlpha === true)) {
+      throw new IcarusError(
+        `concat: ${file} is ${alpha ? 'opaque' : 'transparent'} and frame 0 is not`,
+        'render every part with the same output.transparent',
+      );
+    }
+  }
+  return alpha ?? false;
+}
+
+/** The sidecars `<folder>.part-A-B.json` of a sequence's parts, in frame order. */
+function sequencePartSidecars(folder: string): { path: string; frames: number }[] {
+  const name = basename(folder);
+  const pattern = new RegExp(
+    `^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.part-(\\d+)-(\\d+)\\.json$`,
+  );
+  return readdirSync(dirname(folder))
+    .flatMap((file) => {
+      const match = pattern.exec(file);
+      if (!match) return [];
+      const start = Number(match[1]);
+      return [
+        {
+          path: joinPath(dirname(folder), file),
+          start,
+          frames: Number(match[2]) - start,
+        },
+      ];
+    })
+    .sort((a, b) => a.start - b.start)
+    .map(({ path, frames }) => ({ path, frames }));
+}
+
+function sequenceProbe(path: string, scene: Scene, alpha: boolean): VideoProbe {
+  const { width, height, fps } = scene.output;
+  return {
+    path,
+    container: 'frames',
+    codec: 'png',
+    widthPx: width,
+    heightPx: height,
+    frameRate: `${fps}/1`,
+    pixelFormat: alpha ? 'rgba' : 'rgb24',
+    alpha,
+    frames: 0,
+  };
 }

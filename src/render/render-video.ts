@@ -12,6 +12,7 @@ import { type Scene, type SceneOptions } from '../scene/load-scene.js';
 import { gifSizePx } from '../video/encoder-args.js';
 import { type FfmpegBinary, resolveFfmpeg } from '../video/ffmpeg-binary.js';
 import { openFrameSink } from '../video/frame-sink.js';
+import { checkSequenceFolder } from '../video/png-sequence-sink.js';
 import {
   formatOfPath,
   type OutputFormat,
@@ -112,6 +113,10 @@ export async function renderVideo(
   if (options.frames !== undefined) checkFrames(scene, options.frames);
   if (options.range !== undefined) checkJoinable(scene, format);
   checkLandscapePath(scene);
+  // Before the landscape trains: a whole sequence replaces its folder.
+  if (format.kind === 'sequence' && options.range === undefined) {
+    checkSequenceFolder(scene.output.path);
+  }
   const { output } = scene;
   const fps = fileFps(scene, format);
   const times = selectTimes(scene, fps, options);
