@@ -606,13 +606,19 @@ describe('output paths name a format the command writes', () => {
       name: 'render --out a still',
       run: () => renderVideo({ scenePath: tinyScene('flag'), out: 'v.png', frames: 1 }),
       expect:
-        /--out: 'v\.png' has \.png \(a still format here\); expected one of \.mp4, \.webm, \.gif, \.mov, \.frames/,
+        /--out: 'v\.png' has \.png \(a still, which this does not take\); expected one of \.mp4, \.webm, \.gif, \.mov, \.frames/,
     },
     {
       name: 'still --out a video',
       run: () => renderStill({ scenePath: tinyScene('flag'), out: 'v.mp4' }),
       expect:
-        /--out: 'v\.mp4' has \.mp4 \(a video format here\); expected one of \.png, \.jpg, \.webp/,
+        /--out: 'v\.mp4' has \.mp4 \(a video, which this does not take\); expected one of \.png, \.jpg, \.webp/,
+    },
+    {
+      name: 'still --out a sequence',
+      run: () => renderStill({ scenePath: tinyScene('flag'), out: 'v.frames' }),
+      expect:
+        /--out: 'v\.frames' has \.frames \(a PNG sequence folder, which this does not take\)/,
     },
     {
       name: 'a range of a GIF',

@@ -349,7 +349,7 @@ describe('part names', () => {
     {
       name: 'a range',
       path: rangePath('r/icarus.mp4', { start: 30, end: 60 }),
-      expect: 'r/icarus.frames-30-60.mp4',
+      expect: 'r/icarus.range-30-60.mp4',
     },
   ];
   for (const c of cases) test(c.name, () => assert.equal(c.path, c.expect));
@@ -812,6 +812,16 @@ describe('a render in 3 shards, joined, is the single render frame for frame', (
         out: join(dir, 'a.webm'),
       }),
       /split\.part-0-of-3\.mp4' is \.mp4 but --out '.*a\.webm' is \.webm/,
+    );
+  });
+
+  test('named files do not join into a .frames folder', async () => {
+    await assert.rejects(
+      concatFiles({
+        inputs: [parts[0] ?? '', parts[1] ?? ''],
+        out: join(dir, 'x.frames'),
+      }),
+      /concat --out '.*x\.frames': a \.frames sequence is not joined from named files/,
     );
   });
 

@@ -21,7 +21,11 @@ import {
   writeConcatSidecar,
 } from '../video/concat-sidecar.js';
 import { resolveFfmpeg } from '../video/ffmpeg-binary.js';
-import { formatOfPath, type OutputFormat } from '../video/output-format.js';
+import {
+  findFormatOfPath,
+  formatOfPath,
+  type OutputFormat,
+} from '../video/output-format.js';
 import { sequenceFrameName } from '../video/png-sequence-sink.js';
 import { framesPerSecond, probeVideo, type VideoProbe } from '../video/probe-video.js';
 import { type FullVideo } from './frame-range.js';
@@ -117,6 +121,13 @@ export async function concatFiles(options: ConcatFilesOptions): Promise<ConcatRe
     );
   }
   const out = resolve(options.out);
+  if (findFormatOfPath(options.out)?.kind === 'sequence') {
+    throw new IcarusError(
+      `concat --out '${options.out}': a .frames sequence is not joined from named ` +
+        'files; its parts write their frames into the one folder',
+      `check it whole with the scene instead: icarus concat SCENE --out ${options.out}`,
+    );
+  }
   const format = formatOfPath(options.out, '--out', ['video']);
   mustBeJoinable(format, out);
   for (const input of inputs) {
@@ -161,7 +172,7 @@ async function join(
       rmSync(part, { force: true });
       rmSync(sidecarPathOf(part), { force: true });
     }
-    log.info(`removed the ${parts.length} parts`);
+    log.info(`removed the ${plural(parts.length, 'part')}`);
   }
   return { videoPath: out, sidecarPath, frames: joined.frames, parts };
 }
@@ -199,7 +210,7 @@ function partsOf(whole: string): string[] {
   );
   if (missing.length > 0) {
     throw new IcarusError(
-      `concat: ${missing.length} of the ${count} parts of ${whole} missing: ` +
+      `concat: ${missing.length} of the ${plural(count, 'part')} of ${whole} missing: ` +
         missing.join(', '),
       `render them: icarus render SCENE --shard i/${count} (the same flags), then concat again`,
     );
@@ -232,7 +243,7 @@ async function checkSequence(
   if (missing.length > 0) {
     const shown = missing.slice(0, 5).join(', ') + (missing.length > 5 ? ', ...' : '');
     throw new IcarusError(
-      `concat: ${folder} lacks ${missing.length} of its ${video.frameCount} frames ` +
+      `concat: ${folder} lacks ${missing.length} of its ${plural(video.frameCount, 'frame')} ` +
         `(frames ${shown})`,
       'render the missing parts (icarus render SCENE --shard i/n or --frames A:B)',
     );
@@ -253,7 +264,7 @@ async function checkSequence(
     writeConcatSidecar({ ...sidecar, parts: partSidecars });
   }
   log.info(
-    `${folder}: all ${video.frameCount} frames are there (a .frames sequence needs no ` +
+    `${folder}: all ${plural(video.frameCount, 'frame')} are there (a .frames sequence needs no ` +
       `join) -> ${sidecarPath}`,
   );
   return { videoPath: folder, sidecarPath, frames: video.frameCount, parts: [] };
@@ -333,4 +344,9 @@ function sequenceProbe(path: string, scene: Scene, alpha: boolean): VideoProbe {
     alpha,
     frames: 0,
   };
+}
+
+/** `1 part`, `3 parts`. */
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

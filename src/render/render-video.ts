@@ -125,7 +125,7 @@ export async function renderVideo(
     format.kind === 'video' ? await resolveFfmpeg(options.ffmpeg) : undefined;
   if (options.frames !== undefined && options.out === undefined) {
     log.info(
-      `preview of ${times.length} frames -> ${output.path} (the full render is untouched)`,
+      `preview of ${frameCount(times.length)} -> ${output.path} (the full render is untouched)`,
     );
   }
   const bundle = await loadLandscape(scene, options.force ?? false);
@@ -136,13 +136,14 @@ export async function renderVideo(
     times,
     ...(ffmpeg !== undefined ? { ffmpeg } : {}),
     ...(options.range !== undefined ? { range: options.range } : {}),
+    ...(options.frames !== undefined ? { preview: options.frames } : {}),
   };
   const renderer = await createFrameRenderer(scene, bundle, options.surface);
   try {
     const renderSeconds = await renderFrames(scene, bundle, renderer, job);
     const framesPerSecond = times.length / renderSeconds;
     log.info(
-      `${times.length} frames ${output.width}x${output.height} in ${renderSeconds.toFixed(1)} s ` +
+      `${frameCount(times.length)} ${output.width}x${output.height} in ${renderSeconds.toFixed(1)} s ` +
         `(${framesPerSecond.toFixed(1)} fps), ${format.name} -> ${output.path}`,
     );
     const sidecarPath = writeVideoSidecar(scene, bundle, renderer, {
@@ -204,6 +205,8 @@ interface FramesJob {
   times: number[];
   ffmpeg?: FfmpegBinary;
   range?: FrameRange;
+  /** A preview's frame count (its frames spread over the whole duration). */
+  preview?: number;
 }
 
 /**
@@ -279,6 +282,7 @@ function writeVideoSidecar(
         fps: job.fps,
         frames: job.times.length,
         ...(job.range !== undefined ? { range: job.range } : {}),
+        ...(job.preview !== undefined ? { preview: job.preview } : {}),
         transparent: output.transparent,
       },
       backend: renderer.glStrings,
@@ -329,7 +333,9 @@ async function writePoster(
   if (output.thumbnailWidth === 0) return undefined;
   const thumbnailPath = thumbnailPathOf(output.poster);
   await writeThumbnail(thumbnailPath, frame, output.thumbnailWidth, settings);
-  log.info(`thumbnail ${output.thumbnailWidth} px wide -> ${thumbnailPath}`);
+  // writeThumbnail never makes it wider than the frame.
+  const thumbnailWidthPx = Math.min(output.thumbnailWidth, output.width);
+  log.info(`thumbnail ${thumbnailWidthPx} px wide -> ${thumbnailPath}`);
   return thumbnailPath;
 }
 
@@ -373,4 +379,9 @@ function checkFrames(scene: Scene, frames: number): void {
       `output.fps ${fps} x output.durationSeconds ${durationSeconds} in ${scene.file})`,
     `give at most ${full} frames, or leave out --preview to render the full video`,
   );
+}
+
+/** `1 frame`, `24 frames`. */
+function frameCount(count: number): string {
+  return `${count} frame${count === 1 ? '' : 's'}`;
 }

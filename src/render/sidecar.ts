@@ -32,6 +32,11 @@ export interface SidecarOutput {
   frames: number;
   /** A part of a split render: its frames in the full video. */
   range?: FrameRange;
+  /**
+   * A preview (`render --preview N`): its N frames are spread over the whole
+   * duration, so frame i is not frame i of the full video.
+   */
+  preview?: number;
   /** A still: the time of its frame in the video. */
   timeSeconds?: number;
   /** Whether the background is transparent (alpha kept). */

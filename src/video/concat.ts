@@ -100,7 +100,10 @@ export async function concatVideos(options: ConcatOptions): Promise<VideoProbe> 
       );
     }
     renameSync(tmp, out);
-    log.info(`${inputs.length} parts, ${joined.frames} frames -> ${out}`);
+    log.info(
+      `${inputs.length} part${inputs.length === 1 ? '' : 's'}, ${joined.frames} ` +
+        `frame${joined.frames === 1 ? '' : 's'} -> ${out}`,
+    );
     return { ...joined, path: out };
   } finally {
     removeTemporaries();
