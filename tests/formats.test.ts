@@ -334,7 +334,9 @@ test('a transparent MP4 renders opaque (H.264 has no alpha)', async () => {
   });
   const rgba = lastFrameRgba(path);
   for (let i = 3; i < rgba.length; i += 4) assert.equal(rgba[i], 255);
-  assert.equal(readSidecar(result.sidecarPath).output.transparent, false);
+  const sidecar = readSidecar(result.sidecarPath);
+  assert.equal(sidecar.output.transparent, false);
+  assert.equal(sidecar.output.preview, 2, 'a preview says so');
   const poster = await sharp(result.posterPath).metadata();
   assert.equal(poster.hasAlpha, false, 'the poster matches the opaque video');
 });
@@ -454,6 +456,7 @@ test('the sidecar holds the scene, presets, bundle hash and versions', async () 
   assert.equal(sidecar.output.frames, fullFrames);
   assert.equal(sidecar.output.path, path);
   assert.equal(sidecar.output.fps, fps);
+  assert.equal(sidecar.output.preview, undefined, 'a full render is no preview');
   assert.deepEqual(sidecar.presets, { palette: 'aurora', camera: 'orbit' });
   assert.equal(sidecar.quality, 'draft');
   // The scene as rendered: the draft quality halved the size (to the 16 px minimum).

@@ -607,6 +607,16 @@ describe('the command line refuses bad parts before rendering', () => {
       expect: /--preview 4 and --shard cannot be combined/,
     },
     {
+      name: '--frames -3:5 (a value yargs reads as a flag)',
+      args: ['render', '--frames', '-3:5'],
+      expect: /unknown option --3; .* join it with '=', as in --frames=-3:5/,
+    },
+    {
+      name: '--frames=-3:5',
+      args: ['render', '--frames=-3:5'],
+      expect: /--frames '-3:5': expected A:B/,
+    },
+    {
       name: 'named videos without --out',
       args: ['concat', 'a.mp4', 'b.mp4'],
       expect: /concat of 2 named videos needs --out/,
