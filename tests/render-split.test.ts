@@ -960,5 +960,28 @@ describe('a .frames sequence needs no join: concat checks that every frame is th
       { path: second.sidecarPath, frames: 3 },
     ]);
     assert.equal((sidecar.scene as { output: { path: string } }).output.path, folder);
+
+    // A part again with another palette: its frames and sidecar replace the others'.
+    await renderPart({
+      scenePath: scene,
+      scene: { palette: 'aurora' },
+      frames: '1:',
+      out: folder,
+    });
+    await assert.rejects(
+      concatSceneParts({ scenePath: scene, out: folder }),
+      /whole\.frames\.part-000001-000004 was rendered with another scene .*key 'palette\.preset'/,
+    );
+
+    // A whole render replaces the folder and the parts' sidecars; concat keeps its own.
+    await renderVideo({ scenePath: scene, out: folder, poster: false });
+    assert.deepEqual(
+      readdirSync(join(dir, 'seq-parts')).filter((name) => name.includes('.part-')),
+      [],
+    );
+    await concatSceneParts({ scenePath: scene, out: folder });
+    const own = JSON.parse(readFileSync(`${folder}.json`, 'utf8')) as ConcatSidecar;
+    assert.equal('parts' in own, false, 'the whole render wrote it');
+    assert.equal(own.output.frames, 4);
   });
 });

@@ -31,6 +31,7 @@ import { framesPerSecond, probeVideo, type VideoProbe } from '../video/probe-vid
 import { type FullVideo } from './frame-range.js';
 import { fullFrameCount } from './frame-times.js';
 import { findParts, partPath } from './part-paths.js';
+import { sequencePartSidecars } from './sidecar.js';
 import { shardFrames } from './render-shard.js';
 
 const log = logger('concat');
@@ -116,7 +117,7 @@ export async function concatFiles(options: ConcatFilesOptions): Promise<ConcatRe
   const { inputs } = options;
   if (inputs.length < 2) {
     throw new IcarusError(
-      `concat: ${inputs.length} video given; joining takes two or more`,
+      `concat: ${plural(inputs.length, 'video')} given; joining takes two or more`,
       'name the parts in order: icarus concat a.mp4 b.mp4 --out whole.mp4',
     );
   }
@@ -249,7 +250,10 @@ async function checkSequence(
     );
   }
   const alpha = await checkFrameSizes(folder, video.frameCount, scene);
-  const partSidecars = sequencePartSidecars(folder);
+  const partSidecars = sequencePartSidecars(folder).map(({ path, range }) => ({
+    path,
+    frames: range.end - range.start,
+  }));
   const sidecarPath = `${folder}.json`;
   if (partSidecars.length > 0 || !existsSync(sidecarPath)) {
     // The parts' probes are named after their sidecars, which the checks read.
@@ -306,29 +310,6 @@ async function checkFrameSizes(
     }
   }
   return alpha ?? false;
-}
-
-/** The sidecars `<folder>.part-A-B.json` of a sequence's parts, in frame order. */
-function sequencePartSidecars(folder: string): { path: string; frames: number }[] {
-  const name = basename(folder);
-  const pattern = new RegExp(
-    `^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.part-(\\d+)-(\\d+)\\.json$`,
-  );
-  return readdirSync(dirname(folder))
-    .flatMap((file) => {
-      const match = pattern.exec(file);
-      if (!match) return [];
-      const start = Number(match[1]);
-      return [
-        {
-          path: joinPath(dirname(folder), file),
-          start,
-          frames: Number(match[2]) - start,
-        },
-      ];
-    })
-    .sort((a, b) => a.start - b.start)
-    .map(({ path, frames }) => ({ path, frames }));
 }
 
 function sequenceProbe(path: string, scene: Scene, alpha: boolean): VideoProbe {

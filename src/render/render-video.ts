@@ -4,6 +4,7 @@
  * sidecar JSON beside each. Frames go straight from the GL context into the frame
  * sink; nothing is kept on disk but the results.
  */
+import { rmSync } from 'node:fs';
 import { IcarusError } from '../config/errors.js';
 import { type LandscapeBundle } from '../landscape/manifest.js';
 import { logger } from '../log/logger.js';
@@ -28,7 +29,12 @@ import {
   loadLandscape,
   loadSceneWithOutput,
 } from './prepare-render.js';
-import { buildSidecar, sidecarPathOf, writeSidecar } from './sidecar.js';
+import {
+  buildSidecar,
+  sequencePartSidecars,
+  sidecarPathOf,
+  writeSidecar,
+} from './sidecar.js';
 import {
   stillSettings,
   thumbnailPathOf,
@@ -146,6 +152,10 @@ export async function renderVideo(
       `${frameCount(times.length)} ${output.width}x${output.height} in ${renderSeconds.toFixed(1)} s ` +
         `(${framesPerSecond.toFixed(1)} fps), ${format.name} -> ${output.path}`,
     );
+    // A whole sequence replaced its folder: the sidecars of earlier parts are stale.
+    if (format.kind === 'sequence' && options.range === undefined) {
+      for (const part of sequencePartSidecars(output.path)) rmSync(part.path);
+    }
     const sidecarPath = writeVideoSidecar(scene, bundle, renderer, {
       ...job,
       renderSeconds,

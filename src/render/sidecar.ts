@@ -7,8 +7,8 @@
  * atomically, after the output it describes.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { IcarusError } from '../config/errors.js';
 import { type LandscapeBundle } from '../landscape/manifest.js';
 import { type Scene } from '../scene/load-scene.js';
@@ -123,6 +123,32 @@ export function sidecarPathOf(
     return `${outputPath}.part-${pad(range.start)}-${pad(range.end)}.json`;
   }
   return `${outputPath}.json`;
+}
+
+/**
+ * The sidecars of the parts of the PNG sequence `folder` (`<folder>.part-A-B.json`
+ * beside it, as sidecarPathOf names them), in the order of their first frames.
+ */
+export function sequencePartSidecars(
+  folder: string,
+): { path: string; range: FrameRange }[] {
+  const pattern = new RegExp(
+    `^${basename(folder).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.part-(\\d+)-(\\d+)\\.json$`,
+  );
+  let names: string[] = [];
+  try {
+    names = readdirSync(dirname(folder));
+  } catch {
+    // No folder, no parts.
+  }
+  return names
+    .flatMap((name) => {
+      const match = pattern.exec(name);
+      if (!match) return [];
+      const range = { start: Number(match[1]), end: Number(match[2]) };
+      return [{ path: join(dirname(folder), name), range }];
+    })
+    .sort((a, b) => a.range.start - b.range.start);
 }
 
 /** Writes `sidecar` to `path` atomically; returns the path. */

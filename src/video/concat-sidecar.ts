@@ -198,14 +198,20 @@ function withoutPaths(scene: Record<string, unknown>): Record<string, unknown> {
   return { ...rest, output };
 }
 
-/** The first dotted key where `a` (the first part's) and `b` differ, and their values. */
+/**
+ * The first dotted key where `a` (the first part's) and `b` differ, and their values
+ * (shortened), a record's `preset` before its other keys.
+ */
 function firstDifference(
   a: unknown,
   b: unknown,
   path: string,
 ): { path: string; value: string; firstValue: string } | undefined {
   if (isRecord(a) && isRecord(b)) {
-    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+    // A preset's name first: it says more than the first of its colours.
+    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort(
+      (x, y) => Number(y === 'preset') - Number(x === 'preset'),
+    );
     for (const key of keys) {
       const found = firstDifference(a[key], b[key], path ? `${path}.${key}` : key);
       if (found) return found;
@@ -213,8 +219,11 @@ function firstDifference(
     return undefined;
   }
   if (JSON.stringify(a) === JSON.stringify(b)) return undefined;
-  const shown = (value: unknown): string =>
-    value === undefined ? 'missing' : JSON.stringify(value);
+  const shown = (value: unknown): string => {
+    if (value === undefined) return 'missing';
+    const text = JSON.stringify(value);
+    return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  };
   return { path, value: shown(b), firstValue: shown(a) };
 }
 
