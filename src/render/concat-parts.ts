@@ -6,7 +6,7 @@
  * fill one folder, and concat checks that every frame is there.
  */
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { basename, dirname, join as joinPath, resolve } from 'node:path';
+import { basename, join as joinPath, resolve } from 'node:path';
 import sharp from 'sharp';
 import { IcarusError } from '../config/errors.js';
 import { logger } from '../log/logger.js';
