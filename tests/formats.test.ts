@@ -34,6 +34,7 @@ import {
 import { resolveFfmpeg } from '../src/video/ffmpeg-binary.js';
 import { openFrameSink } from '../src/video/frame-sink.js';
 import { outputFormat, type OutputFormatName } from '../src/video/output-format.js';
+import { probeVideo } from '../src/video/probe-video.js';
 import { tinyLandscape } from './support/landscape.js';
 
 const widthPx = 64;
@@ -208,6 +209,11 @@ describe('each video format: codec, size, frames and alpha by ffprobe', () => {
       assert.deepEqual([stream.width, stream.height], c.size ?? [widthPx, heightPx]);
       assert.equal(Number(stream.nb_read_frames), frames);
       assert.match(stream.pix_fmt, c.pixelFormat);
+      assert.equal(
+        probeVideo(path).alpha,
+        c.alpha !== undefined,
+        'alpha by probeVideo',
+      );
       if (c.alpha?.tag) {
         const [key, value] = c.alpha.tag;
         assert.equal(stream.tags?.[key], value, JSON.stringify(stream.tags));

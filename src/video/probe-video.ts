@@ -21,7 +21,8 @@ export interface VideoProbe {
   pixelFormat: string;
   /**
    * Whether the frames keep an alpha channel: a pixel format with one, or VP9's side
-   * channel (WebM says yuv420p and tags the stream alpha_mode=1).
+   * channel (WebM says yuv420p and tags the stream alpha_mode=1). Always false for
+   * a GIF (its decoder's bgra says nothing of the frames).
    */
   alpha: boolean;
   frames: number;
@@ -68,7 +69,10 @@ export function probeVideo(path: string, ffprobe = ffprobePath()): VideoProbe {
     heightPx: Number(stream.height),
     frameRate: stream.r_frame_rate ?? '',
     pixelFormat: stream.pix_fmt ?? '',
-    alpha: stream.tags?.alpha_mode === '1' || hasAlphaPlane(stream.pix_fmt ?? ''),
+    // ffmpeg's GIF decoder says bgra of every GIF, opaque or not.
+    alpha:
+      stream.tags?.alpha_mode === '1' ||
+      (stream.codec_name !== 'gif' && hasAlphaPlane(stream.pix_fmt ?? '')),
     frames: Number(stream.nb_read_packets),
   };
 }
