@@ -22,7 +22,15 @@ function cliMessage(message: string): string {
   if (unknown?.[1]) {
     // yargs lists each dashed flag twice, as given and camel-cased.
     const given = unknown[1].split(', ').filter((name) => !/[A-Z]/.test(name));
-    return `unknown option ${given.map((n) => `--${n}`).join(', ')} (see icarus --help)`;
+    // `--frames -3:5`: yargs reads the value as the flags -3 and so on.
+    const at = process.argv.findIndex((arg) => /^-[\d.:]/.test(arg));
+    const flag = process.argv[at - 1] ?? '';
+    const hint =
+      at > 0 && flag.startsWith('--')
+        ? `; a value starting with '-' is read as an option: join it with '=', ` +
+          `as in ${flag}=${process.argv[at]}`
+        : '';
+    return `unknown option ${given.map((n) => `--${n}`).join(', ')}${hint} (see icarus --help)`;
   }
   if (message.startsWith('Did you mean')) {
     return `unknown command '${process.argv[2] ?? ''}'. ${message} (see icarus --help)`;

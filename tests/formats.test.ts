@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
+  chmodSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -33,6 +34,7 @@ import {
 import { resolveFfmpeg } from '../src/video/ffmpeg-binary.js';
 import { openFrameSink } from '../src/video/frame-sink.js';
 import { outputFormat, type OutputFormatName } from '../src/video/output-format.js';
+import { probeVideo } from '../src/video/probe-video.js';
 import { tinyLandscape } from './support/landscape.js';
 
 const widthPx = 64;
@@ -207,6 +209,11 @@ describe('each video format: codec, size, frames and alpha by ffprobe', () => {
       assert.deepEqual([stream.width, stream.height], c.size ?? [widthPx, heightPx]);
       assert.equal(Number(stream.nb_read_frames), frames);
       assert.match(stream.pix_fmt, c.pixelFormat);
+      assert.equal(
+        probeVideo(path).alpha,
+        c.alpha !== undefined,
+        'alpha by probeVideo',
+      );
       if (c.alpha?.tag) {
         const [key, value] = c.alpha.tag;
         assert.equal(stream.tags?.[key], value, JSON.stringify(stream.tags));
@@ -226,6 +233,104 @@ describe('each video format: codec, size, frames and alpha by ffprobe', () => {
   }
 });
 
+describe('a small WebM (160x90, 24 frames) keeps every frame', () => {
+  // libvpx's lookahead dropped the last frames of small videos with alpha (21 of
+  // these 24, 13 of 24 of a rendered scene); ffmpeg's test pattern shows it.
+  const [smallWidthPx, smallHeightPx, count] = [160, 90, 24];
+  for (const transparent of [true, false]) {
+    test(`transparent=${transparent}`, async () => {
+      const raw = execFileSync(
+        ffmpeg,
+        [
+          ...['-v', 'error', '-f', 'lavfi', '-i'],
+          `testsrc2=s=${smallWidthPx}x${smallHeightPx}:r=12:d=2,format=rgba,` +
+            "geq=r='r(X,Y)':g='g(X,Y)':b='b(X,Y)':a='if(gt(X,80),255,0)'",
+          ...['-f', 'rawvideo', '-pix_fmt', 'rgba', 'pipe:1'],
+        ],
+        { maxBuffer: 16 * 1024 * 1024 },
+      );
+      const frameBytes = smallWidthPx * smallHeightPx * 4;
+      assert.equal(raw.length, count * frameBytes);
+      const path = join(dir, `small-${transparent}.webm`);
+      const sink = openFrameSink({
+        format: outputFormat('webm'),
+        path,
+        ffmpegPath: ffmpeg,
+        widthPx: smallWidthPx,
+        heightPx: smallHeightPx,
+        fps: 12,
+        transparent,
+        crf: 18,
+        preset: 'medium',
+        vp9Crf: 31,
+        gifWidthPx: 0,
+      });
+      for (let i = 0; i < count; i++) {
+        await sink.write(raw.subarray(i * frameBytes, (i + 1) * frameBytes));
+      }
+      await sink.finish();
+      assert.equal(Number(probe(path).nb_read_frames), count);
+    });
+  }
+
+  test('a rendered transparent scene', async () => {
+    const path = join(dir, 'small-alpha.webm');
+    const result = await renderVideo({
+      scenePath: tinyScene(
+        'small-alpha',
+        { path, transparent: true, width: 160, height: 90, fps: 12 },
+        true,
+      ),
+      poster: false,
+    });
+    assert.equal(result.frames, count);
+    assert.equal(Number(probe(path).nb_read_frames), count);
+    noPartials();
+  });
+});
+
+test('a video short of the frames rendered fails, and nothing takes its name', async () => {
+  // An ffmpeg that drops all but 3 frames (a select filter ahead of Icarus's own).
+  const dropper = join(dir, 'dropping-ffmpeg.mjs');
+  writeFileSync(
+    dropper,
+    `#!${process.execPath}\n` +
+      "import { spawnSync } from 'node:child_process';\n" +
+      'const args = process.argv.slice(2);\n' +
+      "const vf = args.indexOf('-vf') + 1;\n" +
+      "args[vf] = 'select=lt(n\\\\,3),' + args[vf];\n" +
+      `const run = spawnSync(${JSON.stringify(ffmpeg)}, args, { stdio: 'inherit' });\n` +
+      'process.exit(run.status ?? 1);\n',
+  );
+  chmodSync(dropper, 0o755);
+  const path = join(dir, 'dropped.mp4');
+  const sink = openFrameSink({
+    format: outputFormat('mp4'),
+    path,
+    ffmpegPath: dropper,
+    widthPx,
+    heightPx,
+    fps,
+    transparent: false,
+    crf: 18,
+    preset: 'veryfast',
+    vp9Crf: 31,
+    gifWidthPx: 0,
+  });
+  const frame = new Uint8Array(widthPx * heightPx * 4).fill(128);
+  for (let i = 0; i < 6; i++) await sink.write(frame);
+  await assert.rejects(sink.finish(), (error: unknown) => {
+    assert.ok(error instanceof IcarusError);
+    assert.match(
+      error.message,
+      /ffmpeg wrote 3 of the 6 frames rendered for .*dropped\.mp4/,
+    );
+    return true;
+  });
+  assert.equal(existsSync(path), false);
+  noPartials();
+});
+
 test('a transparent MP4 renders opaque (H.264 has no alpha)', async () => {
   const path = join(dir, 'opaque-mp4.mp4');
   const result = await renderVideo({
@@ -235,7 +340,9 @@ test('a transparent MP4 renders opaque (H.264 has no alpha)', async () => {
   });
   const rgba = lastFrameRgba(path);
   for (let i = 3; i < rgba.length; i += 4) assert.equal(rgba[i], 255);
-  assert.equal(readSidecar(result.sidecarPath).output.transparent, false);
+  const sidecar = readSidecar(result.sidecarPath);
+  assert.equal(sidecar.output.transparent, false);
+  assert.equal(sidecar.output.preview, 2, 'a preview says so');
   const poster = await sharp(result.posterPath).metadata();
   assert.equal(poster.hasAlpha, false, 'the poster matches the opaque video');
 });
@@ -244,7 +351,7 @@ describe('a PNG sequence', () => {
   test('a full render: one PNG per frame, renamed into place', async () => {
     const path = join(dir, 'seq.frames');
     mkdirSync(path, { recursive: true });
-    writeFileSync(join(path, 'stale.png'), 'from an earlier render');
+    writeFileSync(join(path, '000099.png'), 'a stale frame of an earlier render');
     const result = await renderVideo({
       scenePath: tinyScene('seq', { path, transparent: true }, true),
       poster: false,
@@ -267,6 +374,18 @@ describe('a PNG sequence', () => {
     assert.equal(result.sidecarPath, `${path}.json`);
     assert.equal(readSidecar(result.sidecarPath).output.frames, fullFrames);
     noPartials();
+  });
+
+  test('a whole render refuses a folder holding more than frames, and keeps it', async () => {
+    const path = join(dir, 'mine.frames');
+    mkdirSync(join(path, 'notes'), { recursive: true });
+    writeFileSync(join(path, '000000.png'), 'a frame');
+    writeFileSync(join(path, 'cover.jpg'), 'not a frame');
+    await assert.rejects(
+      renderVideo({ scenePath: tinyScene('mine', { path }), poster: false }),
+      /mine\.frames holds 2 entries that are no frame of a sequence \(('cover\.jpg'|'notes' \(a folder\)), ('cover\.jpg'|'notes' \(a folder\))\)/,
+    );
+    assert.deepEqual(readdirSync(path).sort(), ['000000.png', 'cover.jpg', 'notes']);
   });
 
   test('a range writes its frames, numbered in the full video, into the folder', async () => {
@@ -343,6 +462,7 @@ test('the sidecar holds the scene, presets, bundle hash and versions', async () 
   assert.equal(sidecar.output.frames, fullFrames);
   assert.equal(sidecar.output.path, path);
   assert.equal(sidecar.output.fps, fps);
+  assert.equal(sidecar.output.preview, undefined, 'a full render is no preview');
   assert.deepEqual(sidecar.presets, { palette: 'aurora', camera: 'orbit' });
   assert.equal(sidecar.quality, 'draft');
   // The scene as rendered: the draft quality halved the size (to the 16 px minimum).
@@ -495,13 +615,19 @@ describe('output paths name a format the command writes', () => {
       name: 'render --out a still',
       run: () => renderVideo({ scenePath: tinyScene('flag'), out: 'v.png', frames: 1 }),
       expect:
-        /--out: 'v\.png' has \.png \(a still format here\); expected one of \.mp4, \.webm, \.gif, \.mov, \.frames/,
+        /--out: 'v\.png' has \.png \(a still, which this does not take\); expected one of \.mp4, \.webm, \.gif, \.mov, \.frames/,
     },
     {
       name: 'still --out a video',
       run: () => renderStill({ scenePath: tinyScene('flag'), out: 'v.mp4' }),
       expect:
-        /--out: 'v\.mp4' has \.mp4 \(a video format here\); expected one of \.png, \.jpg, \.webp/,
+        /--out: 'v\.mp4' has \.mp4 \(a video, which this does not take\); expected one of \.png, \.jpg, \.webp/,
+    },
+    {
+      name: 'still --out a sequence',
+      run: () => renderStill({ scenePath: tinyScene('flag'), out: 'v.frames' }),
+      expect:
+        /--out: 'v\.frames' has \.frames \(a PNG sequence folder, which this does not take\)/,
     },
     {
       name: 'a range of a GIF',
@@ -575,6 +701,7 @@ describe('ffmpeg arguments per format', () => {
       assert.equal(after(args, '-crf'), '33');
       assert.equal(after(args, '-row-mt'), '1');
       assert.equal(after(args, '-cpu-used'), '5');
+      assert.equal(after(args, '-lag-in-frames'), '0', 'lookahead drops frames');
       assert.equal(
         args[args.lastIndexOf('-pix_fmt') + 1],
         transparent ? 'yuva420p' : 'yuv420p',

@@ -12,6 +12,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
+import sharp from 'sharp';
 import { setLogLevel } from '../src/log/logger.js';
 import { concatFiles, concatSceneParts } from '../src/render/concat-parts.js';
 import { type FullVideo, parseFrameRange } from '../src/render/frame-range.js';
@@ -24,9 +25,11 @@ import {
 } from '../src/render/render-shard.js';
 import { renderVideo } from '../src/render/render-video.js';
 import { loadScene } from '../src/scene/load-scene.js';
-import { concatList } from '../src/video/concat.js';
+import { checkAlike, concatList } from '../src/video/concat.js';
 import {
   checkOneBundle,
+  checkOneScene,
+  checkRangesFollowOn,
   concatSidecar,
   type ConcatSidecar,
 } from '../src/video/concat-sidecar.js';
@@ -65,6 +68,7 @@ function fakeProbe(path: string, frames: number): VideoProbe {
     heightPx: 48,
     frameRate: '3/1',
     pixelFormat: 'yuv420p',
+    alpha: false,
     frames,
   };
 }
@@ -345,7 +349,7 @@ describe('part names', () => {
     {
       name: 'a range',
       path: rangePath('r/icarus.mp4', { start: 30, end: 60 }),
-      expect: 'r/icarus.frames-30-60.mp4',
+      expect: 'r/icarus.range-30-60.mp4',
     },
   ];
   for (const c of cases) test(c.name, () => assert.equal(c.path, c.expect));
@@ -444,6 +448,98 @@ describe("the joined video's sidecar", () => {
   });
 });
 
+describe('concat refuses parts that do not make one video', () => {
+  interface PartSpec {
+    /** Frames in the full video; null: a whole video (its sidecar has no range). */
+    range: [number, number] | null;
+    palette?: string;
+  }
+  /** Parts with sidecars as a render writes them (each in its own scene file). */
+  function parts(name: string, specs: PartSpec[]): VideoProbe[] {
+    const folder = join(dir, name);
+    mkdirSync(folder, { recursive: true });
+    return specs.map((spec, i) => {
+      const path = join(folder, `p${i}.mp4`);
+      const range = spec.range
+        ? { start: spec.range[0], end: spec.range[1] }
+        : undefined;
+      const frames = spec.range ? spec.range[1] - spec.range[0] : 30;
+      const sidecar = {
+        icarusVersion: '0.0.1',
+        output: { path, format: 'mp4', frames, ...(range ? { range } : {}) },
+        scene: {
+          file: join(folder, `node-${i}.yaml`),
+          landscape: join(folder, `node-${i}`, 'bundle'),
+          palette: { preset: spec.palette ?? 'ember', glow: 1 },
+          output: { path, poster: join(folder, `p${i}.png`), fps: 3 },
+        },
+        bundle: { manifestSha256: 'abc' },
+      };
+      writeFileSync(`${path}.json`, JSON.stringify(sidecar));
+      return fakeProbe(path, frames);
+    });
+  }
+
+  const cases: { name: string; specs: PartSpec[]; expect?: RegExp }[] = [
+    {
+      name: 'ranges that follow on, the paths aside',
+      specs: [{ range: [0, 10] }, { range: [10, 20] }, { range: [20, 30] }],
+    },
+    { name: 'whole videos alone', specs: [{ range: null }, { range: null }] },
+    {
+      name: 'another palette',
+      specs: [{ range: [0, 10] }, { range: [10, 20], palette: 'aurora' }],
+      expect:
+        /p1\.mp4 was rendered with another scene .*key 'palette\.preset' is "aurora" in it and "ember" in the first/,
+    },
+    {
+      name: 'a gap',
+      specs: [{ range: [0, 10] }, { range: [12, 20] }],
+      expect:
+        /p1\.mp4 \(frames 12:20\) does not follow .*p0\.mp4 \(frames 0:10\): it leaves a gap of 2 frames/,
+    },
+    {
+      name: 'an overlap',
+      specs: [{ range: [0, 10] }, { range: [8, 20] }],
+      expect: /p1\.mp4 \(frames 8:20\) .* overlaps it by 2 frames/,
+    },
+    {
+      name: 'the wrong order',
+      specs: [{ range: [10, 20] }, { range: [0, 10] }],
+      expect: /p1\.mp4 \(frames 0:10\) .* comes before it in the video/,
+    },
+    {
+      name: 'a whole video among parts',
+      specs: [{ range: [0, 10] }, { range: null }],
+      expect: /p1\.mp4 is a whole video .* and .*p0\.mp4 a part of one/,
+    },
+  ];
+  for (const c of cases) {
+    test(c.name, () => {
+      const probes = parts(c.name.replace(/\W+/g, '-'), c.specs);
+      const check = (): void => {
+        checkOneScene(probes);
+        checkRangesFollowOn(probes);
+      };
+      if (c.expect) assert.throws(check, c.expect);
+      else assert.doesNotThrow(check);
+    });
+  }
+
+  test('a transparent and an opaque WebM (both yuv420p by ffprobe)', () => {
+    const webm = (path: string, alpha: boolean): VideoProbe => ({
+      ...fakeProbe(path, 5),
+      codec: 'vp9',
+      alpha,
+    });
+    assert.throws(
+      () => checkAlike([webm('a.webm', true), webm('b.webm', false)]),
+      /b\.webm \(vp9 64x48 at 3\/1 fps, yuv420p, opaque\) does not match a\.webm \(.*transparent\)/,
+    );
+    assert.doesNotThrow(() => checkAlike([webm('a.webm', true), webm('b.webm', true)]));
+  });
+});
+
 describe('a 4K render fits the schema', () => {
   const sets = ['output.width=3840', 'output.height=2160'];
   const cases: {
@@ -509,6 +605,16 @@ describe('the command line refuses bad parts before rendering', () => {
       name: '--preview with --shard',
       args: ['render', '--preview', '4', '--shard', '0/3'],
       expect: /--preview 4 and --shard cannot be combined/,
+    },
+    {
+      name: '--frames -3:5 (a value yargs reads as a flag)',
+      args: ['render', '--frames', '-3:5'],
+      expect: /unknown option --3; .* join it with '=', as in --frames=-3:5/,
+    },
+    {
+      name: '--frames=-3:5',
+      args: ['render', '--frames=-3:5'],
+      expect: /--frames '-3:5': expected A:B/,
     },
     {
       name: 'named videos without --out',
@@ -719,6 +825,16 @@ describe('a render in 3 shards, joined, is the single render frame for frame', (
     );
   });
 
+  test('named files do not join into a .frames folder', async () => {
+    await assert.rejects(
+      concatFiles({
+        inputs: [parts[0] ?? '', parts[1] ?? ''],
+        out: join(dir, 'x.frames'),
+      }),
+      /concat --out '.*x\.frames': a \.frames sequence is not joined from named files/,
+    );
+  });
+
   test('named files join in the order given, and --no-keep-parts removes them', async () => {
     const folder = join(dir, 'named');
     mkdirSync(folder, { recursive: true });
@@ -744,25 +860,128 @@ describe('a render in 3 shards, joined, is the single render frame for frame', (
 });
 
 describe('a .frames sequence needs no join: concat checks that every frame is there', () => {
-  const cases: { name: string; files: number[]; expect?: RegExp }[] = [
-    { name: 'all 30', files: Array.from({ length: 30 }, (_, i) => i) },
+  /** A PNG of `size` px, with alpha when `alpha`. */
+  function png(size: [number, number], alpha = false): Promise<Buffer> {
+    return sharp({
+      create: {
+        width: size[0],
+        height: size[1],
+        channels: alpha ? 4 : 3,
+        background: { r: 10, g: 20, b: 30, alpha: 1 },
+      },
+    })
+      .png()
+      .toBuffer();
+  }
+  const all = Array.from({ length: 30 }, (_, i) => i);
+  const cases: {
+    name: string;
+    files: number[];
+    /** Frames written at another size or with alpha. */
+    odd?: { frame: number; size?: [number, number]; alpha?: boolean };
+    expect?: RegExp;
+  }[] = [
+    { name: 'all 30', files: all },
     {
       name: 'frames 10 to 19 missing',
-      files: Array.from({ length: 30 }, (_, i) => i).filter((i) => i < 10 || i >= 20),
+      files: all.filter((i) => i < 10 || i >= 20),
       expect: /lacks 10 of its 30 frames \(frames 10, 11, 12, 13, 14, \.\.\.\)/,
     },
     { name: 'none', files: [], expect: /lacks 30 of its 30 frames/ },
+    {
+      name: 'a frame of another size',
+      files: all,
+      odd: { frame: 17, size: [32, 24] },
+      expect: /000017\.png is png 32x24, but the scene .* renders 64x48 PNGs/,
+    },
+    {
+      name: 'a frame with alpha among opaque ones',
+      files: all,
+      odd: { frame: 3, alpha: true },
+      expect: /000003\.png is transparent and frame 0 is not/,
+    },
   ];
   for (const c of cases) {
     test(c.name, async () => {
-      const folder = join(dir, `seq-${c.files.length}`, 'seq.frames');
+      const folder = join(dir, `seq-${c.name.replace(/\W+/g, '-')}`, 'seq.frames');
       mkdirSync(folder, { recursive: true });
+      const frame = await png([64, 48]);
       for (const i of c.files) {
-        writeFileSync(join(folder, `${String(i).padStart(6, '0')}.png`), '');
+        const odd = c.odd?.frame === i;
+        writeFileSync(
+          join(folder, `${String(i).padStart(6, '0')}.png`),
+          odd ? await png(c.odd?.size ?? [64, 48], c.odd?.alpha) : frame,
+        );
       }
       const run = concatSceneParts({ scenePath: tinyScene('seq'), out: folder });
-      if (c.expect) await assert.rejects(run, c.expect);
-      else assert.equal((await run).frames, frameCount);
+      if (c.expect) {
+        await assert.rejects(run, c.expect);
+        assert.equal(existsSync(`${folder}.json`), false);
+        return;
+      }
+      const result = await run;
+      assert.equal(result.frames, frameCount);
+      assert.equal(result.sidecarPath, `${folder}.json`);
+      const sidecar = JSON.parse(
+        readFileSync(result.sidecarPath, 'utf8'),
+      ) as ConcatSidecar;
+      assert.deepEqual(
+        [sidecar.output.path, sidecar.output.format, sidecar.output.frames],
+        [folder, 'frames', frameCount],
+      );
     });
   }
+
+  test("two rendered parts: the whole folder's sidecar joins theirs", async () => {
+    const folder = join(dir, 'seq-parts', 'whole.frames');
+    const scene = writeTinyScene({
+      folder: join(dir, 'seq-parts'),
+      name: 'whole',
+      landscape,
+      fps: 2,
+      durationSeconds: 2,
+    });
+    const first = await renderPart({ scenePath: scene, frames: '0:1', out: folder });
+    const second = await renderPart({ scenePath: scene, frames: '1:', out: folder });
+    assert.deepEqual(readdirSync(folder).sort(), [
+      '000000.png',
+      '000001.png',
+      '000002.png',
+      '000003.png',
+    ]);
+    const result = await concatSceneParts({ scenePath: scene, out: folder });
+    const sidecar = JSON.parse(
+      readFileSync(result.sidecarPath, 'utf8'),
+    ) as ConcatSidecar;
+    assert.equal(sidecar.output.frames, 4);
+    assert.equal('range' in sidecar.output, false);
+    assert.deepEqual(sidecar.parts, [
+      { path: first.sidecarPath, frames: 1 },
+      { path: second.sidecarPath, frames: 3 },
+    ]);
+    assert.equal((sidecar.scene as { output: { path: string } }).output.path, folder);
+
+    // A part again with another palette: its frames and sidecar replace the others'.
+    await renderPart({
+      scenePath: scene,
+      scene: { palette: 'aurora' },
+      frames: '1:',
+      out: folder,
+    });
+    await assert.rejects(
+      concatSceneParts({ scenePath: scene, out: folder }),
+      /whole\.frames\.part-000001-000004 was rendered with another scene .*key 'palette\.preset'/,
+    );
+
+    // A whole render replaces the folder and the parts' sidecars; concat keeps its own.
+    await renderVideo({ scenePath: scene, out: folder, poster: false });
+    assert.deepEqual(
+      readdirSync(join(dir, 'seq-parts')).filter((name) => name.includes('.part-')),
+      [],
+    );
+    await concatSceneParts({ scenePath: scene, out: folder });
+    const own = JSON.parse(readFileSync(`${folder}.json`, 'utf8')) as ConcatSidecar;
+    assert.equal('parts' in own, false, 'the whole render wrote it');
+    assert.equal(own.output.frames, 4);
+  });
 });

@@ -135,21 +135,22 @@ export const renderCommand: CommandModule<object, RenderArgs> = {
         type: 'string',
         describe:
           `video path (default: output.path), its format by the extension: ${videoExtensions} ` +
-          '(a folder of PNGs); the poster goes beside it with the same name and .png. ' +
+          "(a folder of PNGs); the poster goes beside it with the same name and output.poster's " +
+          'extension. ' +
           'With --frames the part goes there; with --shard the parts go beside it',
       })
       .option('preview', {
         type: 'string',
         describe:
           'a quick preview: this many frames (at most fps x duration) spread over the ' +
-          'whole duration; without --out it writes <name>-preview.mp4 and ' +
-          '<poster name>-preview.png beside the scene outputs, leaving them alone',
+          'whole duration; without --out it writes <name>-preview.<ext> and ' +
+          '<poster name>-preview.<ext> beside the scene outputs, leaving them alone',
       })
       .option('frames', {
         type: 'string',
         describe:
           'render frames A:B of the full video (from 0, B excluded, like a slice; A: ' +
-          'runs to the end) to <name>.frames-A-B.<ext> beside output.path; the range ' +
+          'runs to the end) to <name>.range-A-B.<ext> beside output.path; the range ' +
           'from frame 0 writes the poster',
       })
       .option('shard', {
@@ -228,7 +229,8 @@ function checkPreview(
 
 export const stillCommand: CommandModule<object, StillArgs> = {
   command: 'still [scene]',
-  describe: 'render one frame of a scene to a PNG',
+  describe:
+    'render one frame of a scene to a still: PNG, JPEG or WebP, by the extension',
   builder: (yargs) =>
     sceneFlags(yargs)
       .option('time', {
@@ -238,7 +240,9 @@ export const stillCommand: CommandModule<object, StillArgs> = {
       })
       .option('out', {
         type: 'string',
-        describe: 'PNG path ending in .png (default: output.poster)',
+        describe:
+          'the still, its format by the extension: .png, .jpg, .jpeg or .webp (default: ' +
+          'output.poster)',
       })
       .option('transparent', {
         type: 'boolean',

@@ -40,7 +40,8 @@ export const concatCommand: CommandModule<object, ConcatArgs> = {
         type: 'string',
         describe:
           'the joined video; with a scene the default is output.path, and the parts ' +
-          'are looked for beside it (as render --shard --out names them)',
+          'are looked for beside it (as render --shard --out names them). A .frames ' +
+          'folder is checked (every frame there, of one size) and gets its sidecar',
       })
       .option('ffmpeg', {
         type: 'string',

@@ -6,23 +6,32 @@
  * fill one folder, and concat checks that every frame is there.
  */
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename, join as joinPath, resolve } from 'node:path';
+import sharp from 'sharp';
 import { IcarusError } from '../config/errors.js';
 import { logger } from '../log/logger.js';
-import { loadScene, type SceneOptions } from '../scene/load-scene.js';
+import { loadScene, type Scene, type SceneOptions } from '../scene/load-scene.js';
 import { concatVideos } from '../video/concat.js';
 import {
   checkOneBundle,
+  checkOneScene,
+  checkRangesFollowOn,
   concatSidecar,
   sidecarPathOf,
   writeConcatSidecar,
 } from '../video/concat-sidecar.js';
 import { resolveFfmpeg } from '../video/ffmpeg-binary.js';
-import { formatOfPath, type OutputFormat } from '../video/output-format.js';
+import {
+  findFormatOfPath,
+  formatOfPath,
+  type OutputFormat,
+} from '../video/output-format.js';
+import { sequenceFrameName } from '../video/png-sequence-sink.js';
 import { framesPerSecond, probeVideo, type VideoProbe } from '../video/probe-video.js';
 import { type FullVideo } from './frame-range.js';
 import { fullFrameCount } from './frame-times.js';
 import { findParts, partPath } from './part-paths.js';
+import { sequencePartSidecars } from './sidecar.js';
 import { shardFrames } from './render-shard.js';
 
 const log = logger('concat');
@@ -48,8 +57,8 @@ export interface ConcatFilesOptions {
 
 export interface ConcatResult {
   videoPath: string;
-  /** Undefined for a `.frames` sequence, whose parts wrote their own. */
-  sidecarPath?: string;
+  /** The whole video's sidecar (a `.frames` folder's too). */
+  sidecarPath: string;
   frames: number;
   /** The parts joined, in order (none for a sequence). */
   parts: string[];
@@ -71,7 +80,7 @@ export async function concatSceneParts(
     frameCount: fullFrameCount(durationSeconds, fps),
     about: `output.fps ${fps} x output.durationSeconds ${durationSeconds} in ${scene.file}`,
   };
-  if (format.kind === 'sequence') return checkSequence(whole, video);
+  if (format.kind === 'sequence') return checkSequence(whole, video, scene);
   mustBeJoinable(format, whole);
 
   const paths = partsOf(whole);
@@ -108,11 +117,18 @@ export async function concatFiles(options: ConcatFilesOptions): Promise<ConcatRe
   const { inputs } = options;
   if (inputs.length < 2) {
     throw new IcarusError(
-      `concat: ${inputs.length} video given; joining takes two or more`,
+      `concat: ${plural(inputs.length, 'video')} given; joining takes two or more`,
       'name the parts in order: icarus concat a.mp4 b.mp4 --out whole.mp4',
     );
   }
   const out = resolve(options.out);
+  if (findFormatOfPath(options.out)?.kind === 'sequence') {
+    throw new IcarusError(
+      `concat --out '${options.out}': a .frames sequence is not joined from named ` +
+        'files; its parts write their frames into the one folder',
+      `check it whole with the scene instead: icarus concat SCENE --out ${options.out}`,
+    );
+  }
   const format = formatOfPath(options.out, '--out', ['video']);
   mustBeJoinable(format, out);
   for (const input of inputs) {
@@ -146,6 +162,8 @@ async function join(
   options: { ffmpeg?: string; keepParts?: boolean },
 ): Promise<ConcatResult> {
   checkOneBundle(probes);
+  checkOneScene(probes);
+  checkRangesFollowOn(probes);
   const ffmpeg = await resolveFfmpeg(options.ffmpeg);
   const joined = await concatVideos({ inputs: probes, out, ffmpegPath: ffmpeg.path });
   const sidecarPath = writeConcatSidecar(concatSidecar(joined, format.name, probes));
@@ -155,7 +173,7 @@ async function join(
       rmSync(part, { force: true });
       rmSync(sidecarPathOf(part), { force: true });
     }
-    log.info(`removed the ${parts.length} parts`);
+    log.info(`removed the ${plural(parts.length, 'part')}`);
   }
   return { videoPath: out, sidecarPath, frames: joined.frames, parts };
 }
@@ -193,7 +211,7 @@ function partsOf(whole: string): string[] {
   );
   if (missing.length > 0) {
     throw new IcarusError(
-      `concat: ${missing.length} of the ${count} parts of ${whole} missing: ` +
+      `concat: ${missing.length} of the ${plural(count, 'part')} of ${whole} missing: ` +
         missing.join(', '),
       `render them: icarus render SCENE --shard i/${count} (the same flags), then concat again`,
     );
@@ -201,8 +219,18 @@ function partsOf(whole: string): string[] {
   return parts as string[];
 }
 
-/** A `.frames` folder is whole when it holds a PNG for every frame of the video. */
-function checkSequence(folder: string, video: FullVideo): ConcatResult {
+/**
+ * A `.frames` folder is whole when it holds a PNG for every frame of the video, each
+ * of the scene's size, all with alpha or all without (sharp reads only each header).
+ * Then `<folder>.json` is written for the whole: the parts' sidecars
+ * (`<folder>.part-A-B.json`, alike in scene and bundle) joined as for a video; a
+ * folder rendered whole keeps the sidecar its render wrote.
+ */
+async function checkSequence(
+  folder: string,
+  video: FullVideo,
+  scene: Scene,
+): Promise<ConcatResult> {
   const have = new Set<number>();
   if (existsSync(folder) && statSync(folder).isDirectory()) {
     for (const name of readdirSync(folder)) {
@@ -216,13 +244,90 @@ function checkSequence(folder: string, video: FullVideo): ConcatResult {
   if (missing.length > 0) {
     const shown = missing.slice(0, 5).join(', ') + (missing.length > 5 ? ', ...' : '');
     throw new IcarusError(
-      `concat: ${folder} lacks ${missing.length} of its ${video.frameCount} frames ` +
+      `concat: ${folder} lacks ${missing.length} of its ${plural(video.frameCount, 'frame')} ` +
         `(frames ${shown})`,
       'render the missing parts (icarus render SCENE --shard i/n or --frames A:B)',
     );
   }
+  const alpha = await checkFrameSizes(folder, video.frameCount, scene);
+  const partSidecars = sequencePartSidecars(folder).map(({ path, range }) => ({
+    path,
+    frames: range.end - range.start,
+  }));
+  const sidecarPath = `${folder}.json`;
+  if (partSidecars.length > 0 || !existsSync(sidecarPath)) {
+    // The parts' probes are named after their sidecars, which the checks read.
+    const parts = partSidecars.map((part): VideoProbe => ({
+      ...sequenceProbe(part.path.slice(0, -5), scene, alpha),
+      frames: part.frames,
+    }));
+    checkOneBundle(parts);
+    checkOneScene(parts);
+    const joined = { ...sequenceProbe(folder, scene, alpha), frames: video.frameCount };
+    const sidecar = concatSidecar(joined, 'frames', parts);
+    writeConcatSidecar({ ...sidecar, parts: partSidecars });
+  }
   log.info(
-    `${folder}: all ${video.frameCount} frames are there (a .frames sequence needs no join)`,
+    `${folder}: all ${plural(video.frameCount, 'frame')} are there (a .frames sequence needs no ` +
+      `join) -> ${sidecarPath}`,
   );
-  return { videoPath: folder, frames: video.frameCount, parts: [] };
+  return { videoPath: folder, sidecarPath, frames: video.frameCount, parts: [] };
+}
+
+/** Refuses a frame not of the scene's size, or with alpha unlike frame 0's; returns it. */
+async function checkFrameSizes(
+  folder: string,
+  frameCount: number,
+  scene: Scene,
+): Promise<boolean> {
+  const { width, height } = scene.output;
+  let alpha: boolean | undefined;
+  for (let i = 0; i < frameCount; i++) {
+    const file = joinPath(folder, sequenceFrameName(i));
+    let meta: { width?: number; height?: number; hasAlpha?: boolean; format?: string };
+    try {
+      meta = await sharp(file).metadata();
+    } catch (error) {
+      throw new IcarusError(
+        `concat: ${file} is not a readable PNG (${(error as Error).message})`,
+        'render its part again (icarus render SCENE --frames A:B)',
+      );
+    }
+    if (meta.format !== 'png' || meta.width !== width || meta.height !== height) {
+      throw new IcarusError(
+        `concat: ${file} is ${meta.format ?? 'an image'} ${meta.width}x${meta.height}, ` +
+          `but the scene ${scene.file} with these flags renders ${width}x${height} PNGs`,
+        'give concat the flags the parts were rendered with, or render the part again ' +
+          'with them',
+      );
+    }
+    alpha ??= meta.hasAlpha === true;
+    if (alpha !== (meta.hasAlpha === true)) {
+      throw new IcarusError(
+        `concat: ${file} is ${alpha ? 'opaque' : 'transparent'} and frame 0 is not`,
+        'render every part with the same output.transparent',
+      );
+    }
+  }
+  return alpha ?? false;
+}
+
+function sequenceProbe(path: string, scene: Scene, alpha: boolean): VideoProbe {
+  const { width, height, fps } = scene.output;
+  return {
+    path,
+    container: 'frames',
+    codec: 'png',
+    widthPx: width,
+    heightPx: height,
+    frameRate: `${fps}/1`,
+    pixelFormat: alpha ? 'rgba' : 'rgb24',
+    alpha,
+    frames: 0,
+  };
+}
+
+/** `1 part`, `3 parts`. */
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

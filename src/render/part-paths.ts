@@ -2,8 +2,8 @@
  * Where the parts of a split render go, beside the video a whole render writes:
  * `renders/icarus.mp4` in 4 shards is `renders/icarus.part-0-of-4.mp4` ..
  * `renders/icarus.part-3-of-4.mp4` (the index zero-padded to the width of n - 1, so
- * the names sort), and `--frames 30:60` is `renders/icarus.frames-30-60.mp4` (the end
- * excluded, as in the flag). A `.frames` PNG sequence numbers its files by the full
+ * the names sort), and `--frames 30:60` is `renders/icarus.range-30-60.mp4` (the end
+ * excluded, as in the flag; not `.frames-`, which reads like the PNG sequence). A `.frames` PNG sequence numbers its files by the full
  * video's frame index, so every part writes into the one folder under its own name.
  */
 import { readdirSync } from 'node:fs';
@@ -23,7 +23,7 @@ export function partPath(videoPath: string, shard: GridShard): string {
 /** The path a render of `range` writes for the video at `videoPath`. */
 export function rangePath(videoPath: string, range: FrameRange): string {
   if (isSequence(videoPath)) return videoPath;
-  return besideWith(videoPath, `.frames-${range.start}-${range.end}`);
+  return besideWith(videoPath, `.range-${range.start}-${range.end}`);
 }
 
 /**

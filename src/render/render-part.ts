@@ -94,7 +94,10 @@ export async function renderPart(
       : rangePath(whole, range);
   const poster =
     out !== undefined
-      ? join(dirname(whole), `${basename(whole, extname(whole))}.png`)
+      ? join(
+          dirname(whole),
+          `${basename(whole, extname(whole))}${extname(scene.output.poster)}`,
+        )
       : scene.output.poster;
   const writesPoster = range.start === 0;
 

@@ -4,6 +4,7 @@
  * sidecar JSON beside each. Frames go straight from the GL context into the frame
  * sink; nothing is kept on disk but the results.
  */
+import { rmSync } from 'node:fs';
 import { IcarusError } from '../config/errors.js';
 import { type LandscapeBundle } from '../landscape/manifest.js';
 import { logger } from '../log/logger.js';
@@ -12,6 +13,7 @@ import { type Scene, type SceneOptions } from '../scene/load-scene.js';
 import { gifSizePx } from '../video/encoder-args.js';
 import { type FfmpegBinary, resolveFfmpeg } from '../video/ffmpeg-binary.js';
 import { openFrameSink } from '../video/frame-sink.js';
+import { checkSequenceFolder } from '../video/png-sequence-sink.js';
 import {
   formatOfPath,
   type OutputFormat,
@@ -27,7 +29,12 @@ import {
   loadLandscape,
   loadSceneWithOutput,
 } from './prepare-render.js';
-import { buildSidecar, sidecarPathOf, writeSidecar } from './sidecar.js';
+import {
+  buildSidecar,
+  sequencePartSidecars,
+  sidecarPathOf,
+  writeSidecar,
+} from './sidecar.js';
 import {
   stillSettings,
   thumbnailPathOf,
@@ -112,6 +119,10 @@ export async function renderVideo(
   if (options.frames !== undefined) checkFrames(scene, options.frames);
   if (options.range !== undefined) checkJoinable(scene, format);
   checkLandscapePath(scene);
+  // Before the landscape trains: a whole sequence replaces its folder.
+  if (format.kind === 'sequence' && options.range === undefined) {
+    checkSequenceFolder(scene.output.path);
+  }
   const { output } = scene;
   const fps = fileFps(scene, format);
   const times = selectTimes(scene, fps, options);
@@ -120,7 +131,7 @@ export async function renderVideo(
     format.kind === 'video' ? await resolveFfmpeg(options.ffmpeg) : undefined;
   if (options.frames !== undefined && options.out === undefined) {
     log.info(
-      `preview of ${times.length} frames -> ${output.path} (the full render is untouched)`,
+      `preview of ${frameCount(times.length)} -> ${output.path} (the full render is untouched)`,
     );
   }
   const bundle = await loadLandscape(scene, options.force ?? false);
@@ -131,15 +142,20 @@ export async function renderVideo(
     times,
     ...(ffmpeg !== undefined ? { ffmpeg } : {}),
     ...(options.range !== undefined ? { range: options.range } : {}),
+    ...(options.frames !== undefined ? { preview: options.frames } : {}),
   };
   const renderer = await createFrameRenderer(scene, bundle, options.surface);
   try {
     const renderSeconds = await renderFrames(scene, bundle, renderer, job);
     const framesPerSecond = times.length / renderSeconds;
     log.info(
-      `${times.length} frames ${output.width}x${output.height} in ${renderSeconds.toFixed(1)} s ` +
+      `${frameCount(times.length)} ${output.width}x${output.height} in ${renderSeconds.toFixed(1)} s ` +
         `(${framesPerSecond.toFixed(1)} fps), ${format.name} -> ${output.path}`,
     );
+    // A whole sequence replaced its folder: the sidecars of earlier parts are stale.
+    if (format.kind === 'sequence' && options.range === undefined) {
+      for (const part of sequencePartSidecars(output.path)) rmSync(part.path);
+    }
     const sidecarPath = writeVideoSidecar(scene, bundle, renderer, {
       ...job,
       renderSeconds,
@@ -199,6 +215,8 @@ interface FramesJob {
   times: number[];
   ffmpeg?: FfmpegBinary;
   range?: FrameRange;
+  /** A preview's frame count (its frames spread over the whole duration). */
+  preview?: number;
 }
 
 /**
@@ -274,6 +292,7 @@ function writeVideoSidecar(
         fps: job.fps,
         frames: job.times.length,
         ...(job.range !== undefined ? { range: job.range } : {}),
+        ...(job.preview !== undefined ? { preview: job.preview } : {}),
         transparent: output.transparent,
       },
       backend: renderer.glStrings,
@@ -324,7 +343,9 @@ async function writePoster(
   if (output.thumbnailWidth === 0) return undefined;
   const thumbnailPath = thumbnailPathOf(output.poster);
   await writeThumbnail(thumbnailPath, frame, output.thumbnailWidth, settings);
-  log.info(`thumbnail ${output.thumbnailWidth} px wide -> ${thumbnailPath}`);
+  // writeThumbnail never makes it wider than the frame.
+  const thumbnailWidthPx = Math.min(output.thumbnailWidth, output.width);
+  log.info(`thumbnail ${thumbnailWidthPx} px wide -> ${thumbnailPath}`);
   return thumbnailPath;
 }
 
@@ -368,4 +389,9 @@ function checkFrames(scene: Scene, frames: number): void {
       `output.fps ${fps} x output.durationSeconds ${durationSeconds} in ${scene.file})`,
     `give at most ${full} frames, or leave out --preview to render the full video`,
   );
+}
+
+/** `1 frame`, `24 frames`. */
+function frameCount(count: number): string {
+  return `${count} frame${count === 1 ? '' : 's'}`;
 }

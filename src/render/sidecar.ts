@@ -7,8 +7,8 @@
  * atomically, after the output it describes.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { IcarusError } from '../config/errors.js';
 import { type LandscapeBundle } from '../landscape/manifest.js';
 import { type Scene } from '../scene/load-scene.js';
@@ -32,6 +32,11 @@ export interface SidecarOutput {
   frames: number;
   /** A part of a split render: its frames in the full video. */
   range?: FrameRange;
+  /**
+   * A preview (`render --preview N`): its N frames are spread over the whole
+   * duration, so frame i is not frame i of the full video.
+   */
+  preview?: number;
   /** A still: the time of its frame in the video. */
   timeSeconds?: number;
   /** Whether the background is transparent (alpha kept). */
@@ -118,6 +123,32 @@ export function sidecarPathOf(
     return `${outputPath}.part-${pad(range.start)}-${pad(range.end)}.json`;
   }
   return `${outputPath}.json`;
+}
+
+/**
+ * The sidecars of the parts of the PNG sequence `folder` (`<folder>.part-A-B.json`
+ * beside it, as sidecarPathOf names them), in the order of their first frames.
+ */
+export function sequencePartSidecars(
+  folder: string,
+): { path: string; range: FrameRange }[] {
+  const pattern = new RegExp(
+    `^${basename(folder).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.part-(\\d+)-(\\d+)\\.json$`,
+  );
+  let names: string[] = [];
+  try {
+    names = readdirSync(dirname(folder));
+  } catch {
+    // No folder, no parts.
+  }
+  return names
+    .flatMap((name) => {
+      const match = pattern.exec(name);
+      if (!match) return [];
+      const range = { start: Number(match[1]), end: Number(match[2]) };
+      return [{ path: join(dirname(folder), name), range }];
+    })
+    .sort((a, b) => a.range.start - b.range.start);
 }
 
 /** Writes `sidecar` to `path` atomically; returns the path. */

@@ -33,12 +33,16 @@ export interface ConcatOptions {
   ffmpegPath: string;
 }
 
-/** Refuses inputs that differ in codec, size, rate or pixel format, naming both. */
+/**
+ * Refuses inputs that differ in codec, size, rate, pixel format or alpha (a
+ * transparent and an opaque WebM both say yuv420p), naming both.
+ */
 export function checkAlike(inputs: readonly VideoProbe[]): void {
   const first = inputs[0];
   if (!first) throw new IcarusError('nothing to join', 'give the videos to join');
   const describe = (v: VideoProbe): string =>
-    `${v.codec} ${v.widthPx}x${v.heightPx} at ${v.frameRate} fps, ${v.pixelFormat}`;
+    `${v.codec} ${v.widthPx}x${v.heightPx} at ${v.frameRate} fps, ${v.pixelFormat}, ` +
+    (v.alpha ? 'transparent' : 'opaque');
   for (const input of inputs.slice(1)) {
     if (describe(input) === describe(first)) continue;
     throw new IcarusError(
@@ -96,7 +100,10 @@ export async function concatVideos(options: ConcatOptions): Promise<VideoProbe> 
       );
     }
     renameSync(tmp, out);
-    log.info(`${inputs.length} parts, ${joined.frames} frames -> ${out}`);
+    log.info(
+      `${inputs.length} part${inputs.length === 1 ? '' : 's'}, ${joined.frames} ` +
+        `frame${joined.frames === 1 ? '' : 's'} -> ${out}`,
+    );
     return { ...joined, path: out };
   } finally {
     removeTemporaries();

@@ -57,7 +57,9 @@ export function mp4Args(s: EncoderSettings): string[] {
  * VP9 (libvpx-vp9) at constant quality (`-b:v 0 -crf`), row multithreading on, in
  * yuv420p, or yuva420p when transparent (WebM keeps the alpha in a side channel:
  * ffprobe reports yuv420p with the tag alpha_mode=1; decode with libvpx-vp9 to see
- * it).
+ * it). No lookahead (`-lag-in-frames 0`, which also turns off alt-ref frames): with
+ * it libvpx dropped the last frames of small videos with alpha (21 of 24 at 160x90);
+ * opaque videos go without it too, for a few percent more bytes.
  */
 export function webmArgs(s: EncoderSettings): string[] {
   const pixelFormat = s.transparent ? 'yuva420p' : 'yuv420p';
@@ -66,6 +68,7 @@ export function webmArgs(s: EncoderSettings): string[] {
     ...['-vf', bt709Filter(pixelFormat)],
     ...['-c:v', 'libvpx-vp9', '-b:v', '0', '-crf', String(s.vp9Crf)],
     ...['-deadline', 'good', '-cpu-used', String(vp9CpuUsed(s.preset)), '-row-mt', '1'],
+    ...['-lag-in-frames', '0'],
     ...['-pix_fmt', pixelFormat, ...bt709Tags],
     ...['-f', 'webm', s.outputPath],
   ];

@@ -1,8 +1,10 @@
 /**
  * The frame sink of the video formats: pipes frames into ffmpeg and leaves a finished
  * video under its final name, or nothing: ffmpeg writes a temporary sibling that is
- * renamed only when it exits 0. On failure the error carries the tail of ffmpeg's
- * stderr; on Ctrl-C ffmpeg is killed and the partial file removed.
+ * renamed only when it exits 0 and ffprobe counts in it every frame written (an
+ * encoder that drops frames fails the render rather than leaving a short video). On
+ * failure the error carries the tail of ffmpeg's stderr; on Ctrl-C ffmpeg is killed
+ * and the partial file removed.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
@@ -17,6 +19,7 @@ import {
   type VideoFormatName,
 } from './encoder-args.js';
 import { type FrameSink } from './frame-sink.js';
+import { probeVideo } from './probe-video.js';
 
 const log = logger('ffmpeg');
 const stderrTailLines = 15;
@@ -57,6 +60,7 @@ export function openFfmpegSink(options: FfmpegSinkOptions): FrameSink {
   });
   // A write after ffmpeg died fails with EPIPE; the exit status explains it.
   let pipeError: Error | undefined;
+  let framesWritten = 0;
   child.stdin.on('error', (error) => (pipeError = error));
 
   const removePartial = (): void => rmSync(tmp, { force: true });
@@ -94,6 +98,7 @@ export function openFfmpegSink(options: FfmpegSinkOptions): FrameSink {
   return {
     async write(frame) {
       if (pipeError || child.exitCode !== null) throw await failure();
+      framesWritten++;
       const more = child.stdin.write(frame);
       if (more) return;
       await new Promise<void>((resolveDrain) => {
@@ -111,6 +116,13 @@ export function openFfmpegSink(options: FfmpegSinkOptions): FrameSink {
       child.stdin.end();
       const { code, error } = await exited;
       if (error || code !== 0 || !existsSync(tmp)) throw await failure();
+      try {
+        checkFrameCount(tmp, options.path, framesWritten);
+      } catch (mismatch) {
+        removePartial();
+        unregister();
+        throw mismatch;
+      }
       unregister();
       renameSync(tmp, options.path);
     },
@@ -119,4 +131,19 @@ export function openFfmpegSink(options: FfmpegSinkOptions): FrameSink {
       kill();
     },
   };
+}
+
+/**
+ * Refuses a finished video (at `tmp`, not yet under its final name `path`) that does
+ * not hold the `written` frames it was given, by ffprobe's packet count.
+ */
+function checkFrameCount(tmp: string, path: string, written: number): void {
+  const { frames } = probeVideo(tmp);
+  if (frames === written) return;
+  throw new IcarusError(
+    `ffmpeg wrote ${frames} of the ${written} frames rendered for ${path}, so nothing ` +
+      'was written there (the encoder dropped frames)',
+    'render again, maybe at another size or format; if it persists, report the ' +
+      'ffmpeg version (see the sidecar of an earlier render or ffmpeg -version)',
+  );
 }

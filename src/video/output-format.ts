@@ -119,6 +119,12 @@ export function outputFormat(name: OutputFormatName): OutputFormat {
   return format;
 }
 
+const kindNames: Record<OutputFormat['kind'], string> = {
+  video: 'a video',
+  sequence: 'a PNG sequence folder',
+  still: 'a still',
+};
+
 /** The extensions (aliases too) of the formats of `kinds`, in registry order. */
 export function extensionsOf(kinds: readonly OutputFormat['kind'][]): string[] {
   return outputFormats
@@ -149,9 +155,7 @@ export function formatOfPath(
   const extension = extname(path.replace(/[/\\]+$/, '')) || 'no extension';
   throw new IcarusError(
     `${where}: '${path}' has ${extension}` +
-      (format
-        ? ` (${format.kind === 'still' ? 'a still' : 'a video'} format here)`
-        : '') +
+      (format ? ` (${kindNames[format.kind]}, which this does not take)` : '') +
       `; expected one of ${allowed.map((f) => f.extension).join(', ')}`,
     `name the output with one of those extensions, such as renders/icarus${allowed[0]?.extension ?? ''}`,
   );

@@ -4,7 +4,14 @@
  * so the parts of a split render fill one folder. sharp encodes each PNG (RGB when
  * opaque, RGBA when transparent) off the main thread while the next frame is drawn.
  */
-import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { IcarusError } from '../config/errors.js';
@@ -26,6 +33,42 @@ export function sequenceFrameName(index: number): string {
   return `${String(index).padStart(6, '0')}.png`;
 }
 
+/**
+ * Refuses to replace the folder `path` when it holds anything but frames
+ * (`000042.png`), their temporary files and Icarus sidecars: a whole render replaces
+ * the folder, and must not take unrelated files or subfolders with it. Stale frames
+ * may go. A missing folder passes.
+ */
+export function checkSequenceFolder(path: string): void {
+  if (!existsSync(path) || !statSync(path).isDirectory()) return;
+  const others = readdirSync(path, { withFileTypes: true }).filter(
+    (entry) => !(entry.isFile() && replaceable(join(path, entry.name), entry.name)),
+  );
+  if (others.length === 0) return;
+  const shown = others
+    .slice(0, 3)
+    .map((entry) => `'${entry.name}'${entry.isDirectory() ? ' (a folder)' : ''}`)
+    .join(', ');
+  throw new IcarusError(
+    `${path} holds ${others.length} ${others.length === 1 ? 'entry' : 'entries'} ` +
+      `that ${others.length === 1 ? 'is' : 'are'} no frame of a sequence (${shown}` +
+      `${others.length > 3 ? ', ...' : ''}); a whole render replaces the folder`,
+    'move them out, or name another .frames folder (--out)',
+  );
+}
+
+function replaceable(file: string, name: string): boolean {
+  if (/^\d{6,}\.png$/.test(name)) return true;
+  if (/^\.\d{6,}\.png\.partial-/.test(name)) return true;
+  if (!name.endsWith('.json')) return false;
+  try {
+    const data = JSON.parse(readFileSync(file, 'utf8')) as { icarusVersion?: unknown };
+    return typeof data.icarusVersion === 'string';
+  } catch {
+    return false;
+  }
+}
+
 type SequenceOptions = Pick<
   FrameSinkOptions,
   'path' | 'widthPx' | 'heightPx' | 'transparent' | 'firstFrame'
@@ -33,7 +76,8 @@ type SequenceOptions = Pick<
 
 /**
  * A full sequence is written into a temporary sibling folder, which replaces `path`
- * on `finish` (abort and Ctrl-C remove it). A part (`firstFrame` given) writes each
+ * on `finish` (abort and Ctrl-C remove it); a `path` holding more than frames is
+ * refused (checkSequenceFolder). A part (`firstFrame` given) writes each
  * frame into `path` itself, atomically, and leaves the other frames there alone.
  */
 export function openPngSequenceSink(options: SequenceOptions): FrameSink {
@@ -45,6 +89,7 @@ export function openPngSequenceSink(options: SequenceOptions): FrameSink {
       'remove the file, or name the sequence another .frames folder',
     );
   }
+  if (!part) checkSequenceFolder(path);
   const folder = part ? path : temporaryPath(path);
   mkdirSync(folder, { recursive: true });
   const unregister = part

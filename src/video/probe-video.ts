@@ -1,6 +1,6 @@
 /**
  * What a video file holds, by ffprobe (the @ffprobe-installer/ffprobe binary): the
- * first video stream's codec, size, rate and pixel format, and its frame count by
+ * first video stream's codec, size, rate, pixel format and alpha, and its frame count by
  * counting packets (one per frame in the formats Icarus writes; no decoding, so it
  * is quick on a 4K file).
  */
@@ -19,6 +19,12 @@ export interface VideoProbe {
   /** The stream's frame rate as a fraction, such as `30/1`. */
   frameRate: string;
   pixelFormat: string;
+  /**
+   * Whether the frames keep an alpha channel: a pixel format with one, or VP9's side
+   * channel (WebM says yuv420p and tags the stream alpha_mode=1). Always false for
+   * a GIF (its decoder's bgra says nothing of the frames).
+   */
+  alpha: boolean;
   frames: number;
 }
 
@@ -35,6 +41,7 @@ export function probeVideo(path: string, ffprobe = ffprobePath()): VideoProbe {
       ...['-v', 'error', '-select_streams', 'v:0', '-count_packets'],
       ...['-show_entries', 'stream=codec_name,width,height,r_frame_rate,pix_fmt'],
       ...['-show_entries', 'stream=nb_read_packets:format=format_name'],
+      ...['-show_entries', 'stream_tags=alpha_mode'],
       ...['-of', 'json', path],
     ],
     { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
@@ -62,6 +69,10 @@ export function probeVideo(path: string, ffprobe = ffprobePath()): VideoProbe {
     heightPx: Number(stream.height),
     frameRate: stream.r_frame_rate ?? '',
     pixelFormat: stream.pix_fmt ?? '',
+    // ffmpeg's GIF decoder says bgra of every GIF, opaque or not.
+    alpha:
+      stream.tags?.alpha_mode === '1' ||
+      (stream.codec_name !== 'gif' && hasAlphaPlane(stream.pix_fmt ?? '')),
     frames: Number(stream.nb_read_packets),
   };
 }
@@ -72,6 +83,11 @@ export function framesPerSecond(frameRate: string): number {
   return num !== undefined && den ? num / den : Number(frameRate);
 }
 
+/** yuva420p, yuva444p10le, rgba, bgra, argb, gbrap, ya8, ...: formats with alpha. */
+function hasAlphaPlane(pixelFormat: string): boolean {
+  return /^(yuva|gbrap|ya\d)|rgba|bgra|argb|abgr/.test(pixelFormat);
+}
+
 interface ProbeJson {
   streams?: {
     codec_name?: string;
@@ -80,6 +96,7 @@ interface ProbeJson {
     r_frame_rate?: string;
     pix_fmt?: string;
     nb_read_packets?: string;
+    tags?: Record<string, string>;
   }[];
   format?: { format_name?: string };
 }
