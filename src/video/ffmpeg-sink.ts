@@ -12,6 +12,7 @@ import { dirname } from 'node:path';
 import { IcarusError } from '../config/errors.js';
 import { logger } from '../log/logger.js';
 import { temporaryPath } from '../util/atomic.js';
+import { exitOf } from '../util/child-exit.js';
 import { onCleanup } from '../util/cleanup.js';
 import {
   encoderArgs,
@@ -68,7 +69,11 @@ export function openFfmpegSink(options: FfmpegSinkOptions): FrameSink {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     removePartial();
   };
-  const unregister = onCleanup(kill);
+  // On Ctrl-C, wait for the killed ffmpeg too, so it is reaped, not left a zombie.
+  const unregister = onCleanup(async () => {
+    kill();
+    await exitOf(child, 2000);
+  });
   const failure = async (): Promise<IcarusError> => {
     const { code, error } = await exited;
     removePartial();
