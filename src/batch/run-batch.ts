@@ -133,8 +133,9 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     await resolveFfmpeg(options.ffmpeg);
   }
   // The record of this run so far: the jobs skipped, then each job as it finishes.
-  // The entries of the jobs about to render go first, so an interrupted run never
-  // leaves a stale entry beside an output it overwrote.
+  // Written before any job starts, so the jobs about to render lose the entries of
+  // their last outputs first: an interrupted run never leaves an entry beside an
+  // output it overwrote.
   const done = new Map<number, JobOutcome>();
   for (const { job, inputsHash, skip } of planned) {
     if (skip && inputsHash !== undefined) {
