@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import {
+  chmodSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
@@ -25,6 +26,7 @@ import {
 } from '../src/batch/output-name.js';
 import { runBatch } from '../src/batch/run-batch.js';
 import { setLogLevel } from '../src/log/logger.js';
+import { resolveFfmpeg } from '../src/video/ffmpeg-binary.js';
 import { assertMentions, expectIcarusError } from './support/expect-icarus-error.js';
 import { tinyLandscape } from './support/landscape.js';
 
@@ -259,6 +261,24 @@ describe('two jobs on one path are an error naming both and a separating placeho
       assertMentions(message, [`${file}: key 'name'`, ...c.expect]);
     });
   }
+
+  test('scene files whose names differ only in case', () => {
+    mkdirSync(join(dir, 'other'), { recursive: true });
+    const upper = tinyScene(join(dir, 'other', 'TINY.yaml'), fakeLandscape);
+    const file = batchFile(
+      [`  - scene: ${scene}`, `  - scene: ${upper}`],
+      `'{scene}.{ext}'`,
+    );
+    const message = expectIcarusError(() => expandBatch(file));
+    assertMentions(message, [
+      'jobs 1 (tiny ember',
+      'and 2 (TINY ember',
+      'differs only in letter case',
+      'add {index}',
+      'more than letter case',
+    ]);
+    assert.ok(!message.includes('the two jobs are the same'), message);
+  });
 });
 
 describe('bad batch files fail before anything renders, naming file, key and fix', () => {
@@ -300,7 +320,7 @@ describe('bad batch files fail before anything renders, naming file, key and fix
     {
       name: 'bad override',
       lines: [`  - scene: ${scene}`, '    set: { output.crf: 99 }'],
-      expect: ["key 'scenes[0]'", "--set 'output.crf=99'", "key 'output.crf'", '51'],
+      expect: ["key 'scenes[0].set'", "scene key 'output.crf'", '51', 'fix:'],
     },
     {
       name: 'missing scene file',
@@ -320,7 +340,7 @@ describe('bad batch files fail before anything renders, naming file, key and fix
     {
       name: 'no scenes',
       lines: [],
-      expect: ["key 'scenes'", 'expected array'],
+      expect: ["key 'scenes'", 'expected a list of one or more scene entries', 'fix:'],
     },
   ];
   for (const c of cases) {
@@ -336,6 +356,169 @@ describe('bad batch files fail before anything renders, naming file, key and fix
     const message = expectIcarusError(() => expandBatch(file));
     assertMentions(message, [`${file}: key 'name'`, 'does not end in .mp4', '.{ext}']);
   });
+});
+
+/** Writes a batch file of exactly `lines` (no `out` or `name` added). */
+function rawBatch(lines: string[]): string {
+  const file = join(dir, `batch-${batchCount++}.yaml`);
+  writeFileSync(file, [...lines, ''].join('\n'));
+  return file;
+}
+
+describe('batch file keys: one message naming the key, the value and a fix', () => {
+  const entry = `  - scene: ${scene}`;
+  const cases: { name: string; lines: string[]; expect: string[] }[] = [
+    {
+      name: "a typo in the batch's set",
+      lines: ['set: { output.widht: 320 }', 'scenes:', entry],
+      expect: [
+        "key 'set': no scene key 'output.widht'",
+        "did you mean 'output.width'?",
+      ],
+    },
+    {
+      name: "a typo in an entry's set list",
+      lines: ['scenes:', entry, '    set: ["sparks=9", "output.fsp=12"]'],
+      expect: ["key 'scenes[0].set[1]'", "did you mean 'output.fps'?"],
+    },
+    {
+      name: 'a set item without =',
+      lines: ['scenes:', entry, '    set: ["output.fps"]'],
+      expect: ["key 'scenes[0].set[0]'", 'not key.path=value'],
+    },
+    {
+      name: 'an unknown palette preset in a set',
+      lines: ['scenes:', entry, '    set: { palette.preset: embr }'],
+      expect: [
+        "key 'scenes[0].set'",
+        "no palette preset 'embr'",
+        "did you mean 'ember'?",
+      ],
+    },
+    {
+      name: 'output.path in a set',
+      lines: ['scenes:', entry, '    set: { output.path: renders/x.mp4 }'],
+      expect: ["key 'scenes[0].set'", "'output.path' cannot be set", "key 'name'"],
+    },
+    {
+      name: 'output.poster in the batch set list',
+      lines: ['set: ["output.poster=x.png"]', 'scenes:', entry],
+      expect: ["key 'set[0]'", "'output.poster' cannot be set"],
+    },
+    {
+      name: 'an empty palette list',
+      lines: ['scenes:', entry, '    palettes: []'],
+      expect: [
+        "key 'scenes[0].palettes'",
+        'palette presets',
+        'found []',
+        'palettes: [',
+      ],
+    },
+    {
+      name: 'an unknown format',
+      lines: ['scenes:', entry, '    formats: [avi]'],
+      expect: ["key 'scenes[0].formats[0]'", 'mp4, webm, gif, mov, frames', '"avi"'],
+    },
+    {
+      name: 'an unknown format given alone',
+      lines: ['scenes:', entry, '    formats: jpg'],
+      expect: ["key 'scenes[0].formats'", '"jpg"', "did you mean 'jpeg'?"],
+    },
+    {
+      name: 'an unknown quality',
+      lines: ['scenes:', entry, '    quality: ultra'],
+      expect: ["key 'scenes[0].quality'", 'draft, preview, final', '"ultra"'],
+    },
+    {
+      name: 'set as one text',
+      lines: ['scenes:', entry, '    set: "output.fps=12"'],
+      expect: ["key 'scenes[0].set'", '{ output.fps: 12 }', '["output.fps=12"]'],
+    },
+    {
+      name: 'an empty out',
+      lines: ['out: ""', 'scenes:', entry],
+      expect: ["key 'out'", 'a folder', 'found ""', 'out: renders/'],
+    },
+    {
+      name: 'a size that is not WxH',
+      lines: ['scenes:', entry, '    sizes: [abc]'],
+      expect: ["key 'scenes[0].sizes[0]'", 'WIDTHxHEIGHT', '"abc"'],
+    },
+    {
+      name: 'a size with a capital X',
+      lines: ['scenes:', entry, '    sizes: [320X180]'],
+      expect: ["key 'scenes[0].sizes[0]'", "did you mean '320x180'?"],
+    },
+    {
+      name: 'a list where a map goes',
+      lines: ['- scenes'],
+      expect: ['top level', 'a map', 'batch-example.yaml'],
+    },
+  ];
+  for (const c of cases) {
+    test(c.name, () => {
+      const file = rawBatch(c.lines);
+      const message = expectIcarusError(() => expandBatch(file));
+      assertMentions(message, [file, ...c.expect, '\n  fix: ']);
+      assert.ok(!message.includes('--set'), `names --set:\n${message}`);
+      // One problem, one message: the first line names it, the second is its fix.
+      assert.equal(message.split('\n').length, 2, message);
+    });
+  }
+
+  const lists: {
+    name: string;
+    line: string;
+    field: 'palette' | 'camera' | 'format';
+  }[] = [
+    { name: 'palettes: ice', line: '    palettes: ice', field: 'palette' },
+    { name: 'cameras: rise', line: '    cameras: rise', field: 'camera' },
+    { name: 'formats: webp', line: '    formats: webp', field: 'format' },
+  ];
+  for (const c of lists) {
+    test(`a single name is a one-item list: ${c.name}`, () => {
+      const plan = expandBatch(rawBatch(['scenes:', entry, c.line]));
+      assert.equal(plan.jobs.length, 1);
+      assert.equal(plan.jobs[0]?.[c.field], c.line.split(': ')[1]);
+    });
+  }
+
+  test('a single size is a one-item list: sizes: 32x32', () => {
+    const [job, ...rest] = expandBatch(
+      rawBatch(['scenes:', entry, '    sizes: 32x32']),
+    ).jobs;
+    assert.deepEqual([job?.widthPx, job?.heightPx, rest.length], [32, 32, 0]);
+  });
+});
+
+describe('an output folder that is a file is refused before anything renders', () => {
+  const file = join(dir, 'a-file');
+  writeFileSync(file, 'not a folder');
+  const cases: { name: string; out?: string; key?: string; expect: string[] }[] = [
+    { name: '--out a file', out: file, expect: [`--out '${file}' is a file`, 'fix:'] },
+    {
+      name: '--out inside a file',
+      out: join(file, 'sub'),
+      expect: ['--out', `is inside ${file}, which is a file`],
+    },
+    {
+      name: "the file's out",
+      key: file,
+      expect: [`key 'out': '${file}' is a file`, "key 'out'"],
+    },
+  ];
+  for (const c of cases) {
+    test(c.name, () => {
+      const batch = rawBatch([
+        ...(c.key !== undefined ? [`out: ${JSON.stringify(c.key)}`] : []),
+        'scenes:',
+        `  - scene: ${scene}`,
+      ]);
+      const message = expectIcarusError(() => expandBatch(batch, c.out));
+      assertMentions(message, [...c.expect, 'name a folder']);
+    });
+  }
 });
 
 describe('inputs hash', () => {
@@ -415,6 +598,50 @@ function icarus(...args: string[]) {
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
+/** A result's statuses in job order. */
+const statuses = (result: Awaited<ReturnType<typeof runBatch>>) =>
+  result.jobs.map((row) => row.status);
+
+describe('the command line', () => {
+  test('no batch file: names the missing argument and the usage', () => {
+    const run = icarus('batch');
+    assert.equal(run.status, 1);
+    assertMentions(run.stderr, [
+      'no batch file given',
+      'icarus batch FILE.yaml',
+      'fix:',
+    ]);
+    assert.ok(!run.stderr.includes('non-option'), run.stderr);
+  });
+
+  test('one job is "1 job"', () => {
+    const run = icarus('batch', batchFile([`  - scene: ${scene}`]), '--dry-run');
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /^1 job: 1 would render, 0 would skip/m);
+    assert.match(run.stderr, /1 job from /);
+    assert.ok(!/\b1 jobs\b/.test(run.stdout + run.stderr), run.stdout);
+  });
+
+  test('a dry run names the landscape a run would train first', () => {
+    // A config no test trains: its bundle is never there.
+    const config = join(dir, 'never-trained.yaml');
+    writeFileSync(config, 'name: never-trained\ncurve: { seed: 987654 }\n');
+    const untrained = tinyScene(join(dir, 'untrained.yaml'), config);
+    const file = batchFile([`  - scene: ${untrained}`, '    palettes: [ember, ice]']);
+    const run = icarus('batch', file, '--dry-run');
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(
+      run.stdout,
+      /never-trained\.yaml is not trained: a run trains it first/,
+    );
+    assert.match(run.stdout, /\(jobs 1, 2\)/);
+    assert.match(
+      run.stdout,
+      /2 jobs: 2 would render, 0 would skip, 1 landscape would be trained/,
+    );
+  });
+});
+
 test('a batch renders on 2 workers, skips when unchanged, re-renders what changed', async () => {
   const root = mkdtempSync(join(tmpdir(), 'icarus-batch-run-'));
   const out = join(root, 'out');
@@ -437,8 +664,6 @@ test('a batch renders on 2 workers, skips when unchanged, re-renders what change
         '',
       ].join('\n'),
     );
-  const statuses = (result: Awaited<ReturnType<typeof runBatch>>) =>
-    result.jobs.map((row) => row.status);
   writeBatch(10);
 
   // First run: every job renders.
@@ -546,4 +771,164 @@ test('a batch renders on 2 workers, skips when unchanged, re-renders what change
     [failedSheet.width, failedSheet.height],
     [sheet.width, sheet.height],
   );
+});
+
+/** A folder with a tiny scene on a real landscape, and a batch file writer. */
+async function renderFixture(prefix: string) {
+  const root = mkdtempSync(join(tmpdir(), prefix));
+  const out = join(root, 'out');
+  const renderScene = tinyScene(join(root, 'tiny.yaml'), await tinyLandscape());
+  const file = join(root, 'batch.yaml');
+  const write = (entry: string[], top: string[] = []) =>
+    writeFileSync(
+      file,
+      [
+        `out: ${JSON.stringify(out)}`,
+        `name: '{palette}-{format}.{ext}'`,
+        ...top,
+        'scenes:',
+        `  - scene: ${renderScene}`,
+        ...entry,
+        '',
+      ].join('\n'),
+    );
+  return { root, out, file, write };
+}
+
+/**
+ * Runs the icarus command in the background; `onStderr` sees its stderr so far and
+ * the process, each time more arrives.
+ */
+function icarusWatched(
+  args: string[],
+  onStderr: (stderr: string, child: ChildProcess) => void,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ['bin/icarus.js', ...args]);
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (data: Buffer) => (stdout += data.toString()));
+  child.stderr.on('data', (data: Buffer) => {
+    stderr += data.toString();
+    onStderr(stderr, child);
+  });
+  return new Promise((done) =>
+    child.on('close', (status) => done({ status, stdout, stderr })),
+  );
+}
+
+test('an interrupted rerun records what it finished: no stale skip afterwards', async () => {
+  const { out, file, write } = await renderFixture('icarus-batch-interrupt-');
+  const withSparks = (sparks: number) =>
+    write(
+      ['    palettes: [ember, ice]', '    formats: [mp4]'],
+      [`set: { sparks: ${sparks} }`],
+    );
+  withSparks(10);
+  assert.deepEqual(statuses(await runBatch({ file, jobs: 1 })), [
+    'rendered',
+    'rendered',
+  ]);
+
+  // Changed, then Ctrl-C once the first job of the rerun is done.
+  withSparks(12);
+  let sent = false;
+  const run = await icarusWatched(['batch', file, '--jobs', '1'], (stderr, child) => {
+    if (sent || !/\(1\/2\) /.test(stderr)) return;
+    sent = true;
+    child.kill('SIGINT');
+  });
+  assert.equal(run.status, 130, `not interrupted:\n${run.stderr}`);
+  const interrupted = JSON.parse(
+    readFileSync(join(out, 'batch.json'), 'utf8'),
+  ) as BatchManifest;
+
+  // Changed back: the job made with sparks 12 is not the sparks 10 output.
+  withSparks(10);
+  const after = await runBatch({ file, jobs: 1 });
+  assert.deepEqual(statuses(after), ['rendered', 'rendered']);
+  // The interrupted run's record: the job it finished, and not the one it was on.
+  assert.equal(interrupted.complete, false);
+  assert.deepEqual(
+    interrupted.jobs.map((job) => [job.index, job.status]),
+    [[1, 'rendered']],
+  );
+  const complete = JSON.parse(
+    readFileSync(join(out, 'batch.json'), 'utf8'),
+  ) as BatchManifest;
+  assert.equal(complete.complete, true);
+  assert.equal(complete.jobs.length, 2);
+});
+
+test('a .frames job whose folder lost a frame renders again', async () => {
+  const { out, file, write } = await renderFixture('icarus-batch-frames-');
+  write(['    formats: [frames]']);
+  const folder = join(out, 'ember-frames.frames');
+  // The tiny scene: 1 s at 4 fps.
+  const frames = ['000000.png', '000001.png', '000002.png', '000003.png'];
+  assert.deepEqual(statuses(await runBatch({ file, jobs: 1 })), ['rendered']);
+  assert.deepEqual(readdirSync(folder).sort(), frames);
+  assert.deepEqual(statuses(await runBatch({ file, jobs: 1 })), ['skipped']);
+
+  rmSync(join(folder, '000002.png'));
+  assert.deepEqual(statuses(await runBatch({ file, jobs: 1 })), ['rendered']);
+  assert.deepEqual(readdirSync(folder).sort(), frames);
+  assert.deepEqual(statuses(await runBatch({ file, jobs: 1 })), ['skipped']);
+});
+
+test('a worker killed from outside fails its job as a death, named', async () => {
+  const { out, file, write } = await renderFixture('icarus-batch-kill-');
+  write(['    formats: [mp4]']);
+  let killed: number | undefined;
+  let polling: NodeJS.Timeout | undefined;
+  const run = await icarusWatched(['batch', file, '--jobs', '1'], (stderr, child) => {
+    if (polling !== undefined || !stderr.includes('rendering 1 job')) return;
+    // The worker is forked as the job is handed out: kill it once it is there.
+    polling = setInterval(() => {
+      const ps = spawnSync('ps', ['-o', 'pid=,args=', '--ppid', String(child.pid)], {
+        encoding: 'utf8',
+      });
+      const line = ps.stdout.split('\n').find((l) => l.includes('batch-worker.js'));
+      if (!line || killed !== undefined) return;
+      killed = Number(line.trim().split(/\s+/)[0]);
+      process.kill(killed, 'SIGKILL');
+    }, 50);
+  });
+  clearInterval(polling);
+  assert.ok(killed !== undefined, 'no worker process found');
+  assert.equal(run.status, 1, run.stderr);
+  assert.match(
+    run.stdout,
+    /FAILED: the worker rendering this job died \(signal SIGKILL\)/,
+  );
+  assert.ok(!(run.stdout + run.stderr).includes('Workerpool'), run.stdout);
+  const manifest = JSON.parse(
+    readFileSync(join(out, 'batch.json'), 'utf8'),
+  ) as BatchManifest;
+  assert.match(manifest.jobs[0]?.error ?? '', /died \(signal SIGKILL\)/);
+});
+
+test('--ffmpeg: checked before any worker starts, and the jobs encode with it', async () => {
+  const { root, file, write } = await renderFixture('icarus-batch-ffmpeg-');
+  write(['    formats: [mp4]']);
+  const missing = join(root, 'no-ffmpeg');
+  const bad = icarus('batch', file, '--ffmpeg', missing);
+  assert.equal(bad.status, 1);
+  assertMentions(bad.stderr, [`--ffmpeg: ffmpeg '${missing}' does not exist`, 'fix:']);
+  assert.ok(!bad.stderr.includes('rendering'), bad.stderr);
+
+  // A wrapper that notes each call and runs the real ffmpeg.
+  const real = await resolveFfmpeg();
+  const calls = join(root, 'calls.txt');
+  const wrapper = join(root, 'ffmpeg-wrapper');
+  writeFileSync(
+    wrapper,
+    `#!/bin/sh\necho "$*" >> ${JSON.stringify(calls)}\nexec ${JSON.stringify(real.path)} "$@"\n`,
+  );
+  chmodSync(wrapper, 0o755);
+  const good = icarus('batch', file, '--ffmpeg', wrapper, '--force');
+  assert.equal(good.status, 0, good.stderr);
+  const encodes = readFileSync(calls, 'utf8')
+    .split('\n')
+    .filter((line) => line.includes('ember-mp4'));
+  assert.ok(encodes.length > 0, 'the job did not encode with --ffmpeg');
 });

@@ -29,6 +29,8 @@ export interface BatchJob {
   landscape: string;
   /** The fully resolved scene as JSON, without its paths: what the render draws. */
   sceneJson: string;
+  /** Frames in the output: the full video's for a video or sequence, 1 for a still. */
+  frames: number;
   /** Pixels to draw, to start the longest jobs first. */
   costPx: number;
 }

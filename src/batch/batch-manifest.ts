@@ -1,13 +1,17 @@
 /**
  * `<out>/batch.json`: what a batch run wrote, job by job, and the inputs hash of each
- * output; the next run reads it to skip the jobs whose inputs have not changed.
+ * output; the next run reads it to skip the jobs whose inputs have not changed. It is
+ * rewritten as each job finishes, so an interrupted run leaves a true record: the
+ * jobs it skipped or finished, and none of those it was about to render.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { IcarusError } from '../config/errors.js';
 import { logger } from '../log/logger.js';
 import { writeFileAtomic } from '../util/atomic.js';
+import { icarusVersion } from '../version.js';
 import { type BatchJob, sizeOf } from './batch-job.js';
-import { manifestName } from './expand-batch.js';
+import { contactSheetName, manifestName } from './expand-batch.js';
 
 const log = logger('batch');
 
@@ -36,7 +40,13 @@ export interface BatchManifest {
   icarusVersion: string;
   writtenAt: string;
   seconds: number;
+  /**
+   * False while the run goes on, and after it was interrupted: the jobs left out
+   * render on the next run.
+   */
+  complete: boolean;
   contactSheet: string;
+  /** In job order; only the jobs skipped or finished so far. */
   jobs: ManifestJob[];
 }
 
@@ -68,10 +78,39 @@ export function manifestJob(outDir: string, outcome: JobOutcome): ManifestJob {
   };
 }
 
+/** The manifest of `outcomes` (any order; written in job order). */
+export function batchManifest(
+  file: string,
+  outDir: string,
+  outcomes: Iterable<JobOutcome>,
+  seconds: number,
+  complete: boolean,
+): BatchManifest {
+  return {
+    batch: file,
+    icarusVersion,
+    writtenAt: new Date().toISOString(),
+    seconds: Number(seconds.toFixed(3)),
+    complete,
+    contactSheet: contactSheetName,
+    jobs: [...outcomes]
+      .sort((a, b) => a.job.index - b.job.index)
+      .map((outcome) => manifestJob(outDir, outcome)),
+  };
+}
+
 /** Writes the manifest atomically; returns its path. */
 export function writeBatchManifest(outDir: string, manifest: BatchManifest): string {
   const path = join(outDir, manifestName);
-  writeFileAtomic(path, `${JSON.stringify(manifest, null, 2)}\n`);
+  try {
+    writeFileAtomic(path, `${JSON.stringify(manifest, null, 2)}\n`);
+  } catch (error) {
+    throw new IcarusError(
+      `${path}: cannot write the batch manifest ` +
+        `(${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+      'give an output folder you can write to, with --out or the batch file key out',
+    );
+  }
   return path;
 }
 

@@ -12,18 +12,28 @@ export const defaultNameTemplate = '{scene}-{palette}-{camera}-{format}-{size}.{
 
 const maxSidePx = 7680;
 
-/** `320x180`: width x height in pixels, even (H.264 in yuv420p), 16 to 7680. */
-export const sizeText = z
-  .string()
-  .regex(/^\d+x\d+$/, 'expected WIDTHxHEIGHT in pixels, such as 320x180')
-  .refine(
-    (text) =>
-      text
-        .split('x')
-        .map(Number)
-        .every((px) => px % 2 === 0 && px >= 16 && px <= maxSidePx),
-    { message: `each side even and from 16 to ${maxSidePx} px, such as 320x180` },
-  );
+/**
+ * `320x180`: width x height in pixels, even (H.264 in yuv420p), 16 to 7680. One
+ * message for one size, whatever is wrong with it.
+ */
+export const sizeText = z.string().superRefine((text, context) => {
+  const problem = sizeProblem(text);
+  if (problem) context.addIssue({ code: 'custom', message: problem });
+});
+
+/** What is wrong with a `WIDTHxHEIGHT` text; undefined when nothing is. */
+export function sizeProblem(text: string): string | undefined {
+  if (!/^\d+x\d+$/i.test(text)) {
+    return 'expected WIDTHxHEIGHT in pixels, such as 320x180';
+  }
+  if (!/^\d+x\d+$/.test(text)) {
+    return `write the x in lower case; did you mean '${text.toLowerCase()}'?`;
+  }
+  const sides = text.split('x').map(Number);
+  if (sides.every((px) => px % 2 === 0 && px >= 16 && px <= maxSidePx))
+    return undefined;
+  return `each side even and from 16 to ${maxSidePx} px, such as 320x180`;
+}
 
 /** Scene overrides: `{ key.path: value }`, or a list of `key.path=value` texts. */
 const setSchema = z

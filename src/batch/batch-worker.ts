@@ -7,6 +7,7 @@
 import workerpool from 'workerpool';
 import { createGlSurface, type GlSurface } from '../gl/headless-context.js';
 import { logger } from '../log/logger.js';
+import { plural } from './plural.js';
 import { type JobReply, type JobRequest, renderJob } from './render-job.js';
 
 const log = logger('batch');
@@ -35,7 +36,9 @@ workerpool.worker(
       const made = await surface?.catch(() => undefined);
       made?.destroy();
       if (made)
-        log.debug(`worker ${process.pid}: GL context destroyed after ${jobs} jobs`);
+        log.debug(
+          `worker ${process.pid}: GL context destroyed after ${plural(jobs, 'job')}`,
+        );
     },
   },
 );

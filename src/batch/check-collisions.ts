@@ -24,11 +24,18 @@ const separators: { placeholder: Placeholder; of: (job: BatchJob) => string }[] 
   { placeholder: 'quality', of: (job) => job.quality },
 ];
 
+/** Who claimed a path first, and the path as they wrote it. */
+interface Claim {
+  job?: BatchJob;
+  what: string;
+  path: string;
+}
+
 /** Throws naming both jobs and a placeholder that separates them. */
 export function checkNoCollisions(jobs: BatchJob[], context: CollisionContext): void {
-  const claimed = new Map<string, { job?: BatchJob; what: string }>();
+  const claimed = new Map<string, Claim>();
   for (const path of context.reserved) {
-    claimed.set(path.toLowerCase(), { what: 'the batch' });
+    claimed.set(path.toLowerCase(), { what: 'the batch', path });
   }
   for (const job of jobs) {
     const paths = job.poster === job.output ? [job.output] : [job.output, job.poster];
@@ -36,7 +43,7 @@ export function checkNoCollisions(jobs: BatchJob[], context: CollisionContext): 
       const what = i === 0 ? 'output' : 'poster';
       const before = claimed.get(path.toLowerCase());
       if (before) throw collision(job, what, path, before, context);
-      claimed.set(path.toLowerCase(), { job, what });
+      claimed.set(path.toLowerCase(), { job, what, path });
     }
   }
 }
@@ -45,7 +52,7 @@ function collision(
   job: BatchJob,
   what: string,
   path: string,
-  before: { job?: BatchJob; what: string },
+  before: Claim,
   context: CollisionContext,
 ): IcarusError {
   const { where, template } = context;
@@ -62,14 +69,45 @@ function collision(
     (s) => !used.includes(s.placeholder) && s.of(first) !== s.of(job),
   );
   const placeholder = apart?.placeholder ?? 'index';
+  const caseOnly = before.path !== path;
   return new IcarusError(
     `${where}: jobs ${first.index} (${describeJob(first)}) and ${job.index} ` +
       `(${describeJob(job)}) would both write ${path} (` +
       (before.what === what
-        ? `the ${what} of each)`
-        : `the ${before.what} of one, the ${what} of the other)`),
+        ? `the ${what} of each`
+        : `the ${before.what} of one, the ${what} of the other`) +
+      (caseOnly
+        ? `; ${before.path} differs only in letter case, which macOS and Windows ignore)`
+        : ')'),
     `add {${placeholder}} to the name template, such as '${withPlaceholder(template, placeholder)}'` +
-      (apart ? '' : ' (the two jobs are the same: a preset or size listed twice?)'),
+      (apart ? '' : unseparated(first, job)),
+  );
+}
+
+/** Why no placeholder but {index} separates two jobs: they are the same, or not. */
+function unseparated(a: BatchJob, b: BatchJob): string {
+  if (sameJob(a, b))
+    return ' (the two jobs are the same: a preset or size listed twice?)';
+  if (a.sceneName !== b.sceneName) {
+    const how =
+      a.sceneName.toLowerCase() === b.sceneName.toLowerCase()
+        ? 'in more than letter case'
+        : "in their letters and digits (the other characters become '-')";
+    return `, or give the scene files ${a.scenePath} and ${b.scenePath} names that differ ${how}`;
+  }
+  if (a.scenePath !== b.scenePath) {
+    return ` (the scene files ${a.scenePath} and ${b.scenePath} differ only in their folders, which {scene} leaves out)`;
+  }
+  return ' (the jobs differ only in their set or time, which no placeholder names)';
+}
+
+/** Two jobs that would render the same output from the same inputs. */
+function sameJob(a: BatchJob, b: BatchJob): boolean {
+  return (
+    a.scenePath === b.scenePath &&
+    a.format === b.format &&
+    a.timeSeconds === b.timeSeconds &&
+    a.sceneJson === b.sceneJson
   );
 }
 

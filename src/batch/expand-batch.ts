@@ -2,6 +2,7 @@
  * Reads a batch file and expands it into render jobs, checking everything a render
  * would refuse (scene keys, presets, overrides, sizes, names) before anything renders.
  */
+import { existsSync, statSync } from 'node:fs';
 import {
   basename,
   dirname,
@@ -12,21 +13,23 @@ import {
   resolve,
 } from 'node:path';
 import { IcarusError } from '../config/errors.js';
-import { nearestKey, readYaml, validate } from '../config/yaml-file.js';
+import { readYaml } from '../config/yaml-file.js';
 import { logger } from '../log/logger.js';
-import { frameTimes } from '../render/frame-times.js';
+import { fullFrameCount } from '../render/frame-times.js';
 import { checkLandscapePath } from '../render/prepare-render.js';
 import { loadScene, type Scene, type SceneOptions } from '../scene/load-scene.js';
-import { presetNames, type PresetKind } from '../scene/presets.js';
+import { type PresetKind } from '../scene/presets.js';
 import {
   findFormatOfPath,
   outputFormat,
   type OutputFormatName,
 } from '../video/output-format.js';
 import { type BatchJob, sizeOf } from './batch-job.js';
-import { type BatchEntry, batchSchema, type BatchSettings } from './batch-schema.js';
+import { type BatchOverride, batchOverrides, checkPreset } from './batch-overrides.js';
+import { type BatchEntry } from './batch-schema.js';
 import { checkNoCollisions } from './check-collisions.js';
 import { checkTemplate, expandTemplate } from './output-name.js';
+import { validateBatch } from './validate-batch.js';
 
 const log = logger('batch');
 
@@ -51,14 +54,27 @@ type UnnamedJob = Omit<BatchJob, 'index' | 'output' | 'poster'>;
  * resolve against the current folder, as scene paths do.
  */
 export function expandBatch(file: string, outDir?: string): BatchPlan {
-  const settings = validate(batchSchema, readYaml(file), file);
+  const settings = validateBatch(readYaml(file), file);
   checkTemplate(settings.name, `${file}: key 'name'`);
-  const common = setTexts(settings.set);
-  const unnamed = settings.scenes.flatMap((entry, i) =>
-    expandEntry(entry, common, (key) => `${file}: key 'scenes[${i}]${key}'`),
-  );
   const folder = resolve(
     outDir ?? settings.out ?? join('renders', 'batch', basename(file, extname(file))),
+  );
+  checkOutFolder(
+    folder,
+    outDir !== undefined
+      ? `--out '${outDir}'`
+      : settings.out !== undefined
+        ? `${file}: key 'out': '${settings.out}'`
+        : `the output folder ${shownPath(folder)}`,
+    outDir !== undefined ? '--out' : 'out',
+  );
+  const common = batchOverrides(settings.set, file, 'set');
+  const unnamed = settings.scenes.flatMap((entry, i) =>
+    expandEntry(
+      entry,
+      [...common, ...batchOverrides(entry.set, file, `scenes[${i}].set`)],
+      (key) => `${file}: key 'scenes[${i}]${key}'`,
+    ),
   );
   const digits = String(unnamed.length).length;
   const jobs = unnamed.map((job, i) =>
@@ -75,12 +91,21 @@ export function expandBatch(file: string, outDir?: string): BatchPlan {
 /** `at(key)` names the file and the key path under the entry, for messages. */
 type KeyAt = (key: string) => string;
 
-/** The jobs of one entry; `common` is the batch's own `set`, applied first. */
-function expandEntry(entry: BatchEntry, common: string[], at: KeyAt): UnnamedJob[] {
-  const set = [...common, ...setTexts(entry.set)];
-  const base = sceneOf(entry.scene, { set, quality: entry.quality }, at(''));
+/**
+ * The jobs of one entry; `overrides` are the batch's own `set`, then the entry's,
+ * each checked already.
+ */
+function expandEntry(
+  entry: BatchEntry,
+  overrides: BatchOverride[],
+  at: KeyAt,
+): UnnamedJob[] {
+  const set = overrides.map((override) => override.text);
+  const sceneOf = (options: SceneOptions): Scene =>
+    withEntry(() => loadScene(entry.scene, options), entry.scene, at(''), overrides);
+  const base = sceneOf({ set, quality: entry.quality });
   // Before any training: a missing landscape named by its scene, not its absolute path.
-  withEntry(() => checkLandscapePath(base), entry.scene, at(''));
+  withEntry(() => checkLandscapePath(base), entry.scene, at(''), overrides);
   const palettes = entry.palettes ?? [base.palette.preset];
   const cameras = entry.cameras ?? [base.camera.preset];
   checkPresets('palette', palettes, (i) => at(`.palettes[${i}]`));
@@ -104,7 +129,7 @@ function expandEntry(entry: BatchEntry, common: string[], at: KeyAt): UnnamedJob
             set: [...set, ...sized],
             ...(entry.quality !== undefined ? { quality: entry.quality } : {}),
           };
-          const scene = sceneOf(entry.scene, options, at(''));
+          const scene = sceneOf(options);
           jobs.push(jobOf(entry, scene, options, format, at('.time')));
         }
       }
@@ -130,7 +155,7 @@ function jobOf(
       `give a time from 0 to ${output.durationSeconds}`,
     );
   }
-  const frames = still ? 1 : frameTimes(output.durationSeconds, output.fps).length + 1;
+  const frames = still ? 1 : fullFrameCount(output.durationSeconds, output.fps);
   return {
     scenePath: entry.scene,
     sceneName: basename(entry.scene, extname(entry.scene)),
@@ -145,7 +170,10 @@ function jobOf(
     timeSeconds: still ? entry.time : undefined,
     landscape: scene.landscape,
     sceneJson: sceneJson(scene),
-    costPx: frames * output.width * output.height * output.supersample ** 2,
+    frames,
+    // A video draws its poster too.
+    costPx:
+      (still ? 1 : frames + 1) * output.width * output.height * output.supersample ** 2,
   };
 }
 
@@ -186,19 +214,48 @@ function nameJob(
   return { ...job, index, output, poster };
 }
 
-/** The scene a job draws; an error in it names the batch entry too. */
-function sceneOf(path: string, options: SceneOptions, where: string): Scene {
-  return withEntry(() => loadScene(path, options), path, where);
-}
-
-/** Runs `fn`; an IcarusError it throws is prefixed with the batch entry. */
-function withEntry<T>(fn: () => T, scenePath: string, where: string): T {
+/**
+ * Runs `fn`; an IcarusError it throws is prefixed with the batch entry, and the
+ * `--set` it names is named as the batch file's `set` that gave it.
+ */
+function withEntry<T>(
+  fn: () => T,
+  scenePath: string,
+  where: string,
+  overrides: readonly BatchOverride[] = [],
+): T {
   try {
     return fn();
   } catch (error) {
     if (!(error instanceof IcarusError)) throw error;
-    throw new IcarusError(`${where} (scene ${scenePath}): ${error.message}`);
+    let message = error.message;
+    for (const { text, where: setWhere } of overrides) {
+      message = message.split(`--set '${text}'`).join(`${setWhere} (${text})`);
+    }
+    throw new IcarusError(`${where} (scene ${scenePath}): ${message}`);
   }
+}
+
+/**
+ * Refuses an output folder that is a file, or inside one, before any worker starts
+ * (each job would fail on it); `where` names the flag or key and its value.
+ */
+function checkOutFolder(folder: string, where: string, key: string): void {
+  let path = folder;
+  while (!existsSync(path)) {
+    const parent = dirname(path);
+    if (parent === path) return;
+    path = parent;
+  }
+  if (statSync(path).isDirectory()) return;
+  throw new IcarusError(
+    (path === folder
+      ? `${where} is a file`
+      : `${where} is inside ${shownPath(path)}, which is a file`) +
+      '; the outputs go into a folder',
+    `name a folder for ${key === '--out' ? '--out' : `key '${key}'`} (made when missing), ` +
+      'such as renders/my-batch',
+  );
 }
 
 /** The resolved scene without the paths (where it is written is not what it draws). */
@@ -209,32 +266,12 @@ function sceneJson(scene: Scene): string {
   return JSON.stringify({ ...settings, output: drawn });
 }
 
-/** A `set` as `--set` texts: values of a map written as YAML flow. */
-function setTexts(set: BatchSettings['set']): string[] {
-  if (set === undefined) return [];
-  if (Array.isArray(set)) return set;
-  return Object.entries(set).map(
-    ([key, value]) =>
-      `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`,
-  );
-}
-
 function checkPresets(
   kind: PresetKind,
   names: string[],
   at: (index: number) => string,
 ): void {
-  const known = presetNames(kind);
-  for (const [i, name] of names.entries()) {
-    if (known.includes(name)) continue;
-    const near = nearestKey(name, known);
-    throw new IcarusError(
-      `${at(i)}: no ${kind} preset '${name}'` +
-        (near ? `; did you mean '${near}'?` : '') +
-        ` (presets: ${known.join(', ')})`,
-      'see icarus presets',
-    );
-  }
+  for (const [i, name] of names.entries()) checkPreset(kind, name, at(i));
 }
 
 /** A `time` with no still format to take it does nothing: say so. */

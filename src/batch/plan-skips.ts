@@ -1,9 +1,12 @@
 /**
- * Which jobs a run may skip: those whose output and poster exist and whose inputs hash
- * is the one the last run's manifest recorded for that output (not as failed).
+ * Which jobs a run may skip: those whose output (for a `.frames` folder, every frame)
+ * and poster exist and whose inputs hash is the one the last run's manifest recorded
+ * for that output (not as failed).
  */
 import { existsSync, statSync } from 'node:fs';
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
+import { readSidecar, sidecarPathOf } from '../render/sidecar.js';
+import { sequenceFrameName } from '../video/png-sequence-sink.js';
 import { type BatchJob } from './batch-job.js';
 import { previousHashes } from './batch-manifest.js';
 import { inputsHash } from './job-inputs.js';
@@ -37,12 +40,34 @@ export function planSkips(
   });
 }
 
-/** The output and its poster are there (a `.frames` output is a folder). */
+/**
+ * The output and its poster are there; a `.frames` output is a folder holding every
+ * frame the job renders, as its sidecar says it wrote them.
+ */
 function outputExists(job: BatchJob): boolean {
-  const isFile = (path: string) => existsSync(path) && statSync(path).isFile();
-  const output =
-    job.kind === 'sequence'
-      ? existsSync(job.output) && statSync(job.output).isDirectory()
-      : isFile(job.output);
-  return output && isFile(job.poster);
+  if (!isFile(job.poster)) return false;
+  if (job.kind !== 'sequence') return isFile(job.output);
+  return (
+    existsSync(job.output) &&
+    statSync(job.output).isDirectory() &&
+    sidecarFrames(job.output) === job.frames &&
+    Array.from({ length: job.frames }, (_, i) => sequenceFrameName(i)).every((name) =>
+      isFile(join(job.output, name)),
+    )
+  );
+}
+
+function isFile(path: string): boolean {
+  return existsSync(path) && statSync(path).isFile();
+}
+
+/** The frame count the sidecar of a sequence gives; undefined when it cannot say. */
+function sidecarFrames(output: string): number | undefined {
+  const path = sidecarPathOf(output);
+  if (!isFile(path)) return undefined;
+  try {
+    return readSidecar(path).output.frames;
+  } catch {
+    return undefined;
+  }
 }

@@ -13,6 +13,8 @@ export interface JobRequest {
   /** Absolute; a video's poster goes beside it as `<name>.png`. */
   output: string;
   timeSeconds?: number;
+  /** A video's ffmpeg binary (render's --ffmpeg). */
+  ffmpeg?: string;
 }
 
 export interface JobReply {
@@ -56,6 +58,12 @@ async function render(request: JobRequest, surface: GlSurface): Promise<void> {
         : {}),
     });
   } else {
-    await renderVideo({ scenePath, scene: options, out: output, surface });
+    await renderVideo({
+      scenePath,
+      scene: options,
+      out: output,
+      surface,
+      ...(request.ffmpeg !== undefined ? { ffmpeg: request.ffmpeg } : {}),
+    });
   }
 }

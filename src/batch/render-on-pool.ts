@@ -17,6 +17,12 @@ export interface RenderOutcome {
   error?: string;
 }
 
+/** What every job of a pool is rendered with. */
+export interface PoolOptions {
+  /** The ffmpeg binary of the video jobs (render's --ffmpeg). */
+  ffmpeg?: string;
+}
+
 /**
  * Renders `jobs` on at most `workers` processes and returns each job's outcome by
  * index; `onFinished` hears of each job as it ends. The X display must be set up
@@ -25,6 +31,7 @@ export interface RenderOutcome {
 export async function renderOnPool(
   jobs: readonly BatchJob[],
   workers: number,
+  options: PoolOptions,
   onFinished: (job: BatchJob, outcome: RenderOutcome) => void,
 ): Promise<Map<number, RenderOutcome>> {
   const outcomes = new Map<number, RenderOutcome>();
@@ -50,7 +57,9 @@ export async function renderOnPool(
         const started = performance.now();
         let outcome: RenderOutcome;
         try {
-          const reply = (await pool.exec('render', [requestOf(job)])) as JobReply;
+          const reply = (await pool.exec('render', [
+            requestOf(job, options),
+          ])) as JobReply;
           outcome =
             reply.error === undefined
               ? { status: 'rendered', seconds: reply.seconds }
@@ -60,7 +69,7 @@ export async function renderOnPool(
           outcome = {
             status: 'failed',
             seconds: (performance.now() - started) / 1000,
-            error: error instanceof Error ? error.message : String(error),
+            error: workerDeath(error),
           };
         }
         outcomes.set(job.index, outcome);
@@ -74,14 +83,45 @@ export async function renderOnPool(
   return outcomes;
 }
 
-function requestOf(job: BatchJob): JobRequest {
+function requestOf(job: BatchJob, options: PoolOptions): JobRequest {
   return {
     scenePath: job.scenePath,
     options: job.options,
     kind: job.kind,
     output: job.output,
     ...(job.timeSeconds !== undefined ? { timeSeconds: job.timeSeconds } : {}),
+    ...(options.ffmpeg !== undefined && job.kind === 'video'
+      ? { ffmpeg: options.ffmpeg }
+      : {}),
   };
+}
+
+/**
+ * Why a job failed when its worker process did not reply: workerpool's "terminated
+ * Unexpectedly" report (with the exit code and signal, and the worker's command
+ * line) made one line naming how the worker died.
+ */
+export function workerDeath(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (!message.includes('terminated Unexpectedly')) return message;
+  const field = (name: string) => {
+    const value = new RegExp(`${name}: \`([^\`]*)\``).exec(message)?.[1];
+    return value === undefined || value === 'null' || value === 'undefined'
+      ? undefined
+      : value;
+  };
+  const signal = field('signalCode');
+  const code = field('exitCode');
+  const how =
+    signal !== undefined
+      ? `signal ${signal}`
+      : code !== undefined
+        ? `exit code ${code}`
+        : 'no exit code';
+  return (
+    `the worker rendering this job died (${how})\n  fix: render the job again; ` +
+    'if it dies again, icarus render on its scene alone shows why (out of memory, a GL crash)'
+  );
 }
 
 /**

@@ -2,17 +2,28 @@
  * `icarus batch`: expands a batch file into jobs, trains the landscapes they need
  * (one after another, before any worker starts), skips the jobs whose inputs have not
  * changed since their last good output, renders the rest on a pool of worker
- * processes, then writes the batch manifest and the contact sheet.
+ * processes (the manifest rewritten as each finishes), then writes the complete
+ * manifest and the contact sheet.
  */
 import { availableParallelism } from 'node:os';
 import { IcarusError } from '../config/errors.js';
 import { ensureDisplay } from '../display/ensure-display.js';
 import { logger } from '../log/logger.js';
 import { interrupted } from '../util/cleanup.js';
+import { resolveFfmpeg } from '../video/ffmpeg-binary.js';
 import { type BatchJob } from './batch-job.js';
-import { type JobOutcome } from './batch-manifest.js';
+import {
+  batchManifest,
+  type JobOutcome,
+  writeBatchManifest,
+} from './batch-manifest.js';
 import { expandBatch, shownPath } from './expand-batch.js';
-import { ensureJobLandscapes, plannedBundleHashes } from './job-inputs.js';
+import {
+  ensureJobLandscapes,
+  plannedBundleDir,
+  plannedBundleHashes,
+} from './job-inputs.js';
+import { plural } from './plural.js';
 import { planSkips } from './plan-skips.js';
 import { renderOnPool } from './render-on-pool.js';
 import { writeBatchRecords } from './write-batch-records.js';
@@ -33,6 +44,18 @@ export interface BatchOptions {
   dryRun?: boolean;
   /** The output folder, over the batch file's `out`. */
   outDir?: string;
+  /** The ffmpeg binary of the video jobs, as render's --ffmpeg. */
+  ffmpeg?: string;
+}
+
+/** A landscape a dry run found untrained: a real run trains it before rendering. */
+export interface LandscapeToTrain {
+  /** The training config, absolute. */
+  landscape: string;
+  /** Where its bundle would go. */
+  bundleDir: string | undefined;
+  /** The indices of the jobs that use it. */
+  jobs: number[];
 }
 
 /** `would render` and `would skip` come from a dry run. */
@@ -58,6 +81,8 @@ export interface BatchResult {
   failed: number;
   /** Wall time of the whole run. */
   seconds: number;
+  /** A dry run: the landscapes a real run would train first. */
+  toTrain?: LandscapeToTrain[];
   /** Not written by a dry run. */
   manifestPath?: string;
   contactSheetPath?: string;
@@ -70,7 +95,9 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   checkJobs(workers);
   const plan = expandBatch(options.file, options.outDir);
   const { jobs, outDir } = plan;
-  log.info(`${jobs.length} jobs from ${options.file} -> ${shownPath(outDir)}`);
+  log.info(
+    `${plural(jobs.length, 'job')} from ${options.file} -> ${shownPath(outDir)}`,
+  );
 
   const bundleHashes = options.dryRun
     ? plannedBundleHashes(jobs)
@@ -92,6 +119,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       jobs: results,
       failed: 0,
       seconds: seconds(),
+      toTrain: landscapesToTrain(jobs, bundleHashes),
     };
   }
 
@@ -100,7 +128,28 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   if (skipped > 0) {
     log.info(`${plural(skipped, 'unchanged job')} skipped (--force renders them)`);
   }
+  if (toRender.some((job) => job.kind === 'video')) {
+    // Once, before any worker starts: a wrong --ffmpeg fails here, not in every job.
+    await resolveFfmpeg(options.ffmpeg);
+  }
+  // The record of this run so far: the jobs skipped, then each job as it finishes.
+  // Written before any job starts, so the jobs about to render lose the entries of
+  // their last outputs first: an interrupted run never leaves an entry beside an
+  // output it overwrote.
+  const done = new Map<number, JobOutcome>();
+  for (const { job, inputsHash, skip } of planned) {
+    if (skip && inputsHash !== undefined) {
+      done.set(job.index, { job, status: 'skipped', seconds: 0, inputsHash });
+    }
+  }
+  const hashes = new Map(planned.map((p) => [p.job.index, p.inputsHash]));
+  const writeProgress = () =>
+    writeBatchManifest(
+      outDir,
+      batchManifest(options.file, outDir, done.values(), seconds(), false),
+    );
   if (toRender.length > 0) {
+    writeProgress();
     // One X server for all the workers: they inherit DISPLAY.
     await ensureDisplay();
     const pool = Math.min(workers, toRender.length);
@@ -109,10 +158,16 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     );
   }
   let finished = 0;
-  const rendered = await renderOnPool(toRender, workers, (job, outcome) => {
+  const rendered = await renderOnPool(toRender, workers, options, (job, outcome) => {
     finished += 1;
-    // After Ctrl-C the jobs still queued fail for that alone; not worth a line each.
+    // After Ctrl-C the jobs still queued fail for that alone; not worth a line each,
+    // nor an entry.
     if (interrupted()) return;
+    const inputsHash = hashes.get(job.index);
+    if (inputsHash !== undefined) {
+      done.set(job.index, { job, inputsHash, ...outcome });
+      writeProgress();
+    }
     const count = `(${finished}/${toRender.length})`;
     if (outcome.status === 'rendered') {
       log.info(`${count} ${shownPath(job.output)} in ${outcome.seconds.toFixed(1)} s`);
@@ -124,7 +179,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   });
 
   // Ctrl-C: the workers are gone and the jobs they held failed for that alone; the
-  // last manifest stays as it was.
+  // manifest lists the jobs skipped or finished before it.
   if (interrupted()) throw new IcarusError('batch interrupted');
 
   const outcomes = planned.map(({ job, inputsHash }): JobOutcome => {
@@ -147,8 +202,23 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   };
 }
 
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+/** The training configs among the jobs' landscapes that have no bundle yet. */
+function landscapesToTrain(
+  jobs: readonly BatchJob[],
+  bundleHashes: ReadonlyMap<string, string>,
+): LandscapeToTrain[] {
+  const untrained = new Map<string, LandscapeToTrain>();
+  for (const job of jobs) {
+    if (bundleHashes.has(job.landscape)) continue;
+    const entry = untrained.get(job.landscape) ?? {
+      landscape: job.landscape,
+      bundleDir: plannedBundleDir(job.landscape),
+      jobs: [],
+    };
+    entry.jobs.push(job.index);
+    untrained.set(job.landscape, entry);
+  }
+  return [...untrained.values()];
 }
 
 function checkJobs(jobs: number): void {

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import Table from 'cli-table3';
 import { sizeOf } from './batch-job.js';
 import { shownPath } from './expand-batch.js';
+import { plural } from './plural.js';
 import { type BatchJobResult, type BatchResult } from './run-batch.js';
 
 const errorWidth = 70;
@@ -26,7 +27,13 @@ export function summaryTable(result: BatchResult): string {
       statusText(row),
     ]);
   }
-  return `${table.toString()}\n${totals(result)}\n`;
+  const training = (result.toTrain ?? []).map(
+    (entry) =>
+      `${shownPath(entry.landscape)} is not trained: a run trains it first` +
+      (entry.bundleDir ? ` into ${shownPath(entry.bundleDir)}` : '') +
+      ` (${entry.jobs.length === 1 ? 'job' : 'jobs'} ${entry.jobs.join(', ')})\n`,
+  );
+  return `${table.toString()}\n${training.join('')}${totals(result)}\n`;
 }
 
 function statusText(row: BatchJobResult): string {
@@ -45,10 +52,16 @@ function totals(result: BatchResult): string {
   const count = (status: BatchJobResult['status']) =>
     result.jobs.filter((row) => row.status === status).length;
   if (result.dryRun) {
-    return `${result.jobs.length} jobs: ${count('would render')} would render, ${count('would skip')} would skip (dry run: nothing rendered)`;
+    const toTrain = result.toTrain?.length ?? 0;
+    return (
+      `${plural(result.jobs.length, 'job')}: ${count('would render')} would render, ` +
+      `${count('would skip')} would skip` +
+      (toTrain > 0 ? `, ${plural(toTrain, 'landscape')} would be trained` : '') +
+      ' (dry run: nothing rendered or trained)'
+    );
   }
   return (
-    `${result.jobs.length} jobs: ${count('rendered')} rendered, ${count('skipped')} skipped, ` +
+    `${plural(result.jobs.length, 'job')}: ${count('rendered')} rendered, ${count('skipped')} skipped, ` +
     `${result.failed} failed in ${result.seconds.toFixed(1)} s`
   );
 }

@@ -1,9 +1,12 @@
 /** What a batch run leaves beside its outputs: the manifest and the contact sheet. */
 import { join } from 'node:path';
 import { logger } from '../log/logger.js';
-import { icarusVersion } from '../version.js';
 import { sizeOf } from './batch-job.js';
-import { type JobOutcome, manifestJob, writeBatchManifest } from './batch-manifest.js';
+import {
+  batchManifest,
+  type JobOutcome,
+  writeBatchManifest,
+} from './batch-manifest.js';
 import { type ContactCell, writeContactSheet } from './contact-sheet.js';
 import { contactSheetName, shownPath } from './expand-batch.js';
 
@@ -14,21 +17,20 @@ export interface BatchRecords {
   contactSheetPath: string;
 }
 
-/** Writes `<outDir>/batch.json` and `<outDir>/contact-sheet.png`, both atomically. */
+/**
+ * Writes the complete `<outDir>/batch.json` and `<outDir>/contact-sheet.png`, both
+ * atomically, at the end of a run.
+ */
 export async function writeBatchRecords(
   file: string,
   outDir: string,
   outcomes: readonly JobOutcome[],
   seconds: number,
 ): Promise<BatchRecords> {
-  const manifestPath = writeBatchManifest(outDir, {
-    batch: file,
-    icarusVersion,
-    writtenAt: new Date().toISOString(),
-    seconds: Number(seconds.toFixed(3)),
-    contactSheet: contactSheetName,
-    jobs: outcomes.map((outcome) => manifestJob(outDir, outcome)),
-  });
+  const manifestPath = writeBatchManifest(
+    outDir,
+    batchManifest(file, outDir, outcomes, seconds, true),
+  );
   const contactSheetPath = join(outDir, contactSheetName);
   await writeContactSheet(contactSheetPath, outcomes.map(contactCell));
   log.info(
