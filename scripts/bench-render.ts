@@ -22,8 +22,8 @@ import {
 } from './bench-report.js';
 import { createFrameRenderer } from '../src/render/frame-renderer.js';
 import { frameTimes } from '../src/render/frame-times.js';
-import { renderVideo } from '../src/render/render-video.js';
-import { loadScene } from '../src/scene/load-scene.js';
+import { renderVideo, sinkSettings } from '../src/render/render-video.js';
+import { loadScene, type Scene } from '../src/scene/load-scene.js';
 import { resolveFfmpeg } from '../src/video/ffmpeg-binary.js';
 import { openFrameSink } from '../src/video/frame-sink.js';
 import { outputFormat } from '../src/video/output-format.js';
@@ -39,6 +39,11 @@ type SizeName = keyof typeof sizes;
 function sizeSet(size: SizeName): string[] {
   const [width, height] = sizes[size];
   return [`output.width=${width}`, `output.height=${height}`];
+}
+
+/** The hero scene at `size`. */
+function heroAt(size: SizeName): Scene {
+  return loadScene(heroScene, { set: sizeSet(size) });
 }
 
 /** Renders and encodes `frameCount` frames of the hero scene; frames per second. */
@@ -59,7 +64,7 @@ async function renderRate(size: SizeName, ffmpeg: string): Promise<number> {
  * encoder settings: how fast ffmpeg alone goes on this machine.
  */
 async function encoderOnlyRate(ffmpeg: string): Promise<number> {
-  const scene = loadScene(heroScene, { set: sizeSet('1080p') });
+  const scene = heroAt('1080p');
   const bundle = loadBundle(await ensureLandscape(scene.landscape));
   const renderer = await createFrameRenderer(scene, bundle);
   const frames: Uint8Array[] = [];
@@ -71,19 +76,12 @@ async function encoderOnlyRate(ffmpeg: string): Promise<number> {
   } finally {
     renderer.destroy();
   }
-  const { output } = scene;
   const encoder = openFrameSink({
     format: outputFormat('mp4'),
     ffmpegPath: ffmpeg,
     path: join(benchDir, 'encoder-only-1080p.mp4'),
-    widthPx: output.width,
-    heightPx: output.height,
-    fps: output.fps,
-    transparent: false,
-    crf: output.crf,
-    preset: output.encoderPreset,
-    vp9Crf: output.vp9Crf,
-    gifWidthPx: output.gifWidth,
+    fps: scene.output.fps,
+    ...sinkSettings(scene.output),
   });
   const started = performance.now();
   for (const frame of frames) await encoder.write(frame);
@@ -135,14 +133,14 @@ async function main(): Promise<void> {
     workers1: await batchSeconds(batchFile, 1),
     workers2: await batchSeconds(batchFile, 2),
   };
-  const hero = loadScene(heroScene, { set: sizeSet('1080p') });
+  const hero = heroAt('1080p');
   const report = {
     job:
       `the hero scene (${heroScene}), ${frameCount} frames spread over its ` +
       `${hero.output.durationSeconds} s, rendered and encoded (H.264 crf ` +
       `${hero.output.crf}, ${hero.output.encoderPreset})`,
     supersample: {
-      '720p': loadScene(heroScene, { set: sizeSet('720p') }).output.supersample,
+      '720p': heroAt('720p').output.supersample,
       '1080p': hero.output.supersample,
     },
     fps,

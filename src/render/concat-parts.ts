@@ -17,7 +17,6 @@ import {
   checkOneScene,
   checkRangesFollowOn,
   concatSidecar,
-  sidecarPathOf,
   writeConcatSidecar,
 } from '../video/concat-sidecar.js';
 import { resolveFfmpeg } from '../video/ffmpeg-binary.js';
@@ -31,7 +30,7 @@ import { framesPerSecond, probeVideo, type VideoProbe } from '../video/probe-vid
 import { type FullVideo } from './frame-range.js';
 import { fullFrameCount } from './frame-times.js';
 import { findParts, partPath } from './part-paths.js';
-import { sequencePartSidecars } from './sidecar.js';
+import { sequencePartSidecars, sidecarPathOf } from './sidecar.js';
 import { shardFrames } from './render-shard.js';
 
 const log = logger('concat');

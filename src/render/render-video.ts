@@ -9,10 +9,14 @@ import { IcarusError } from '../config/errors.js';
 import { type LandscapeBundle } from '../landscape/manifest.js';
 import { logger } from '../log/logger.js';
 import { Stages } from '../log/progress.js';
-import { type Scene, type SceneOptions } from '../scene/load-scene.js';
+import {
+  type Scene,
+  type SceneOptions,
+  type SceneOutput,
+} from '../scene/load-scene.js';
 import { gifSizePx } from '../video/encoder-args.js';
 import { type FfmpegBinary, resolveFfmpeg } from '../video/ffmpeg-binary.js';
-import { openFrameSink } from '../video/frame-sink.js';
+import { type FrameSinkOptions, openFrameSink } from '../video/frame-sink.js';
 import { checkSequenceFolder } from '../video/png-sequence-sink.js';
 import {
   formatOfPath,
@@ -235,14 +239,8 @@ async function renderFrames(
   const sink = openFrameSink({
     format: job.format,
     path: output.path,
-    widthPx: output.width,
-    heightPx: output.height,
     fps: job.fps,
-    transparent: output.transparent,
-    crf: output.crf,
-    preset: output.encoderPreset,
-    vp9Crf: output.vp9Crf,
-    gifWidthPx: output.gifWidth,
+    ...sinkSettings(output),
     ...(job.ffmpeg !== undefined ? { ffmpegPath: job.ffmpeg.path } : {}),
     ...(job.range !== undefined && job.format.kind === 'sequence'
       ? { firstFrame: job.range.start }
@@ -266,6 +264,24 @@ async function renderFrames(
     throw error;
   }
   return (performance.now() - started) / 1000;
+}
+
+/** The frame size and encoder settings of a scene's output, as its sink takes them. */
+export function sinkSettings(
+  output: SceneOutput,
+): Pick<
+  FrameSinkOptions,
+  'widthPx' | 'heightPx' | 'transparent' | 'crf' | 'preset' | 'vp9Crf' | 'gifWidthPx'
+> {
+  return {
+    widthPx: output.width,
+    heightPx: output.height,
+    transparent: output.transparent,
+    crf: output.crf,
+    preset: output.encoderPreset,
+    vp9Crf: output.vp9Crf,
+    gifWidthPx: output.gifWidth,
+  };
 }
 
 /** The sidecar of the video (or sequence); returns its path. */

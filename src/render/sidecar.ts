@@ -151,8 +151,8 @@ export function sequencePartSidecars(
     .sort((a, b) => a.range.start - b.range.start);
 }
 
-/** Writes `sidecar` to `path` atomically; returns the path. */
-export function writeSidecar(path: string, sidecar: Sidecar): string {
+/** Writes `sidecar` (a render's, or a joined video's) to `path` atomically; returns the path. */
+export function writeSidecar(path: string, sidecar: object): string {
   writeFileAtomic(path, `${JSON.stringify(sidecar, null, 2)}\n`);
   return path;
 }

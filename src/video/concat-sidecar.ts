@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { IcarusError } from '../config/errors.js';
 import { isRecord } from '../scene/overrides.js';
-import { writeFileAtomic } from '../util/atomic.js';
+import { sidecarPathOf, writeSidecar } from '../render/sidecar.js';
 import { icarusVersion } from '../version.js';
 import { type OutputFormatName } from './output-format.js';
 import { framesPerSecond, type VideoProbe } from './probe-video.js';
@@ -28,11 +28,6 @@ export interface ConcatSidecar {
   /** The parts in order, with their frame counts. */
   parts: { path: string; frames: number }[];
   [key: string]: unknown;
-}
-
-/** The sidecar path of an output: `renders/icarus.mp4` -> `renders/icarus.mp4.json`. */
-export function sidecarPathOf(outputPath: string): string {
-  return `${outputPath}.json`;
 }
 
 /** Builds the joined video's sidecar from the probes and the parts' sidecars. */
@@ -79,9 +74,7 @@ export function concatSidecar(
 
 /** Writes `sidecar` beside its video, atomically; returns the path. */
 export function writeConcatSidecar(sidecar: ConcatSidecar): string {
-  const path = sidecarPathOf(sidecar.output.path);
-  writeFileAtomic(path, `${JSON.stringify(sidecar, null, 2)}\n`);
-  return path;
+  return writeSidecar(sidecarPathOf(sidecar.output.path), sidecar);
 }
 
 function withPath(output: unknown, path: string): unknown {
@@ -228,10 +221,11 @@ function firstDifference(
 }
 
 function partSidecars(parts: readonly VideoProbe[]): unknown[] {
-  return parts.map((part) => readSidecar(sidecarPathOf(part.path)));
+  return parts.map((part) => readSidecarIfAny(sidecarPathOf(part.path)));
 }
 
-function readSidecar(path: string): unknown {
+/** A part's sidecar as JSON, or undefined when it is missing or unreadable. */
+function readSidecarIfAny(path: string): unknown {
   if (!existsSync(path)) return undefined;
   try {
     return JSON.parse(readFileSync(path, 'utf8')) as unknown;
