@@ -753,3 +753,81 @@ describe('ffmpeg arguments per format', () => {
     assert.ok((speeds[0] ?? 0) > (speeds.at(-1) ?? 0));
   });
 });
+
+describe('a sink is done with a frame once framesHeld more writes resolved', () => {
+  // Solid colours far apart, so a frame overwritten too early shows as the wrong one.
+  const colours = [
+    [230, 40, 40],
+    [40, 200, 60],
+    [40, 60, 230],
+    [220, 220, 40],
+    [200, 40, 200],
+    [40, 210, 210],
+  ];
+  const size = { widthPx: 160, heightPx: 120 };
+  const frameBytes = size.widthPx * size.heightPx * 4;
+
+  /** Writes the colours through a ring of framesHeld + 1 arrays, refilled in turn. */
+  async function writeThroughRing(
+    format: OutputFormatName,
+    path: string,
+  ): Promise<number> {
+    const sink = openFrameSink({
+      format: outputFormat(format),
+      path,
+      ffmpegPath: ffmpeg,
+      ...size,
+      fps: 6,
+      transparent: false,
+      crf: 10,
+      preset: 'veryfast',
+      vp9Crf: 31,
+      gifWidthPx: 0,
+    });
+    const ring = Array.from(
+      { length: sink.framesHeld + 1 },
+      () => new Uint8Array(frameBytes),
+    );
+    for (const [i, [r = 0, g = 0, b = 0]] of colours.entries()) {
+      const frame = ring[i % ring.length] as Uint8Array;
+      for (let p = 0; p < frameBytes; p += 4) frame.set([r, g, b, 255], p);
+      await sink.write(frame);
+    }
+    await sink.finish();
+    return ring.length;
+  }
+
+  function assertColour(actual: Uint8Array, expected: number[], what: string): void {
+    // The middle pixel: away from any chroma bleeding at the edges.
+    const p = (size.widthPx * (size.heightPx / 2) + size.widthPx / 2) * 4;
+    const got = [...actual.subarray(p, p + 3)];
+    const off = Math.max(...got.map((c, k) => Math.abs(c - (expected[k] ?? 0))));
+    assert.ok(off <= 12, `${what}: ${got.join(',')}, not ${expected.join(',')}`);
+  }
+
+  test('mp4 (ffmpeg reads each frame before its write resolves)', async () => {
+    const path = join(dir, 'ring.mp4');
+    assert.equal(await writeThroughRing('mp4', path), 1);
+    const raw = execFileSync(ffmpeg, [
+      ...['-v', 'error', '-i', path, '-f', 'rawvideo', '-pix_fmt', 'rgba', 'pipe:1'],
+    ]);
+    assert.equal(raw.length, colours.length * frameBytes);
+    colours.forEach((colour, i) =>
+      assertColour(
+        raw.subarray(i * frameBytes, (i + 1) * frameBytes),
+        colour,
+        `frame ${i}`,
+      ),
+    );
+  });
+
+  test('a PNG sequence (encodes in flight hold their frames)', async () => {
+    const path = join(dir, 'ring.frames');
+    assert.ok((await writeThroughRing('frames', path)) > 1);
+    for (const [i, colour] of colours.entries()) {
+      const file = join(path, `${String(i).padStart(6, '0')}.png`);
+      const pixels = await sharp(file).ensureAlpha().raw().toBuffer();
+      assertColour(pixels, colour, file);
+    }
+  });
+});

@@ -63,6 +63,20 @@ test('the same time gives the same frame', async () => {
   assert.ok(maxDifference(first, again) <= 1, 'frame at 5 s changed between draws');
 });
 
+test('a frame drawn into a given array fills that array, as a new one would', async () => {
+  const into = new Uint8Array(widthPx * heightPx * 4).fill(7);
+  const returned = await renderer.render(6, into);
+  assert.equal(returned, into, 'render returned another array');
+  assert.ok(maxDifference(into, await renderer.render(6)) <= 1);
+  // A reused array is overwritten whole: the frame at 2 s, not a mix.
+  await renderer.render(2, into);
+  assert.ok(maxDifference(into, await renderer.render(2)) <= 1);
+  await assert.rejects(
+    renderer.render(6, new Uint8Array(10)),
+    /a 96x64 frame needs 24576 bytes, not 10/,
+  );
+});
+
 test('the curve goes from the segment to the trained curve over the video', () => {
   const { manifest } = bundle;
   const settings = scene({}, bundle.dir);

@@ -1,14 +1,18 @@
 /**
- * Bloom: a bright pass at half the output's size per side (four reads spread over
- * each block of the supersampled source, which is blurred next anyway), then two
- * rounds of a separable Gaussian at a quarter of the size per side (5 bilinear reads
- * per direction, 9 taps; the first read of the bright pass also averages it down).
- * llvmpipe shades on the CPU, so the passes stay this small.
+ * Bloom: a bright pass at a quarter of the output's size per side (four reads spread
+ * over each block of the supersampled source, which is blurred next anyway), then two
+ * rounds of a separable Gaussian at the same size (5 bilinear reads per direction, 9
+ * taps). llvmpipe shades on the CPU, so the passes stay this small: a bright pass at
+ * half size cost more than the four blurs together. Limit: four reads see a quarter
+ * of the pixels under them (at supersample 1), so a bright line one pixel thin blooms
+ * by where it falls; lines that thin are dim in Icarus's scenes.
  */
 import type createREGL from 'regl';
 import { fullFrameCorners, fullFrameVert } from './full-frame.js';
 
 export interface BloomOptions {
+  /** The background under the frame (output size), which blooms too; null for none. */
+  underlay: createREGL.Texture2D | null;
   /** Brightness (0-1) from which a pixel blooms. */
   threshold: number;
   /** Tap spacing in quarter-size texels (the spread grows with it). */
@@ -48,9 +52,12 @@ export function createBloom(
       size: [width, height],
     };
   };
-  const half = target(2);
   const a = target(4);
   const b = target(4);
+  // A quarter-size pixel spans 4 x factor source texels; reads this far either side of
+  // its centre land on texel centres (not boundaries), spread over the block.
+  const factor = Math.round(source.width / outputWidthPx);
+  const tapTexels = 2 * factor - 0.5;
   const pass = (frag: string) =>
     regl<Record<string, unknown>, Record<string, unknown>, PassProps>({
       vert: fullFrameVert,
@@ -59,6 +66,8 @@ export function createBloom(
         uniform vec2 size;
         uniform vec2 direction;
         uniform float threshold;
+        uniform vec2 tapOffset;
+        uniform sampler2D underlay;
         ${frag}`,
       attributes: { corner: fullFrameCorners },
       uniforms: {
@@ -66,6 +75,8 @@ export function createBloom(
         direction: regl.prop<PassProps, 'step'>('step'),
         size: regl.prop<PassProps, 'size'>('size'),
         threshold: options.threshold,
+        tapOffset: [tapTexels / source.width, tapTexels / source.height],
+        underlay: options.underlay ?? source,
       },
       framebuffer: regl.prop<PassProps, 'output'>('output'),
       depth: { enable: false, mask: false },
@@ -74,11 +85,16 @@ export function createBloom(
   const bright = pass(`
     void main() {
       vec2 uv = gl_FragCoord.xy / size;
-      vec2 d = 0.25 / size;
+      vec2 d = tapOffset;
       vec4 c = 0.25 * (texture2D(inputTexture, uv + vec2(-d.x, -d.y))
         + texture2D(inputTexture, uv + vec2(d.x, -d.y))
         + texture2D(inputTexture, uv + vec2(-d.x, d.y))
         + texture2D(inputTexture, uv + vec2(d.x, d.y)));
+        ${
+          options.underlay
+            ? 'c.rgb += (1.0 - min(c.a, 1.0)) * texture2D(underlay, uv).rgb;'
+            : ''
+        }
       float luma = dot(c.rgb, vec3(0.2126, 0.7152, 0.0722));
       // Only the part above the threshold blooms, so a bright area adds a rim of
       // light rather than a wash over itself.
@@ -103,13 +119,12 @@ export function createBloom(
     run() {
       bright({
         input: source,
-        output: half.framebuffer,
-        size: half.size,
+        output: b.framebuffer,
+        size: b.size,
         step: [0, 0],
       });
-      // Reading the half-size bright pass at quarter-size pixel centres averages it.
       blur({
-        input: half.texture,
+        input: b.texture,
         output: a.framebuffer,
         size: a.size,
         step: [s / qw, 0],

@@ -29,6 +29,11 @@ export interface FinishOptions {
   bloomThreshold: number;
   /** Keep the frame's alpha (a transparent background) instead of opaque output. */
   transparent: boolean;
+  /**
+   * The opaque background the frame is laid over, output size, rows from the bottom;
+   * null for none (the frame as drawn).
+   */
+  underlay?: createREGL.Texture2D | null;
 }
 
 export const noFinish: FinishOptions = {
@@ -63,9 +68,30 @@ export interface Supersampler {
   heightPx: number;
   /**
    * Finishes the framebuffer into the default framebuffer and reads it: RGBA, top row
-   * first, in a new array each call (so a frame still being written to ffmpeg is safe).
+   * first, into `into` (widthPx x heightPx x 4 bytes) or else a new array.
    */
-  resolve(frame?: FinishFrame): Uint8Array;
+  resolve(frame?: FinishFrame, into?: Uint8Array): Uint8Array;
+}
+
+/**
+ * GLSL averaging the factor x factor samples under output `pixel` into `c`. The loop
+ * bounds are the factor, fixed when the shader is built: llvmpipe runs every
+ * iteration of a loop, wanted or not, texture reads included.
+ */
+function averageGlsl(factor: number): string {
+  return `vec4 sum = vec4(0.0);
+        for (int i = 0; i < ${factor}; i++) {
+          for (int j = 0; j < ${factor}; j++) {
+            vec2 texel = pixel * factor + vec2(float(i), float(j)) + 0.5;
+            // Averaged in (nearly) linear light: gamma 2 instead of the sRGB curve
+            // keeps thin bright lines from thinning and roping as they would when
+            // sRGB-encoded values are averaged, at the price of a square root.
+            vec4 texel4 = texture2D(source, texel / sourceSize);
+            sum += vec4(texel4.rgb * texel4.rgb, texel4.a);
+          }
+        }
+        vec4 c = sum / (factor * factor);
+        c.rgb = sqrt(c.rgb);`;
 }
 
 /** Limit: `factor` 1-4 (the shader's loop bound); at most two overlays. */
@@ -89,6 +115,7 @@ export function createSupersampler(
   const bloom =
     finish.bloom > 0
       ? createBloom(regl, color, widthPx, heightPx, {
+          underlay: finish.underlay ?? null,
           threshold: finish.bloomThreshold,
           // Quarter-size texels: 1.8 of them at 720p is about 1% of the height.
           spread: (0.5 * finish.bloomRadius * heightPx) / 720,
@@ -111,6 +138,7 @@ export function createSupersampler(
       precision highp float;
       uniform sampler2D source;
       uniform sampler2D bloomTexture;
+      uniform sampler2D underlay;
       uniform sampler2D overlay0;
       uniform sampler2D overlay1;
       uniform vec4 rect0;
@@ -126,12 +154,12 @@ export function createSupersampler(
       uniform vec2 seed;
       uniform float transparent;
 
-      // Dave Hoskins' hash without sine: sin is a long polynomial on llvmpipe, and
-      // this pass runs it three times a pixel.
-      float hash(vec2 p) {
-        vec3 p3 = fract(vec3(p.xyx) * 0.1031);
-        p3 += dot(p3, p3.yzx + 33.33);
-        return fract((p3.x + p3.y) * p3.z);
+      // Dave Hoskins' hash without sine (sin is a long polynomial on llvmpipe):
+      // three values a pixel for the price of one, two for the grain, one to dither.
+      vec3 hash3(vec2 p) {
+        vec3 p3 = fract(vec3(p.xyx) * vec3(0.1031, 0.1030, 0.0973));
+        p3 += dot(p3, p3.yxz + 33.33);
+        return fract((p3.xxy + p3.yzz) * p3.zyx);
       }
 
       // Narkowicz's fit of the ACES filmic curve.
@@ -154,21 +182,13 @@ export function createSupersampler(
         // Output row y (from the bottom) takes source rows from the top: the flip.
         vec2 pixel = floor(vec2(gl_FragCoord.x, outSize.y - gl_FragCoord.y));
         vec2 sourceSize = outSize * factor;
-        vec4 sum = vec4(0.0);
-        // The loop bounds are the factor, fixed when the shader is built: llvmpipe
-        // runs every iteration of a loop, wanted or not, texture reads included.
-        for (int i = 0; i < ${factor}; i++) {
-          for (int j = 0; j < ${factor}; j++) {
-            vec2 texel = pixel * factor + vec2(float(i), float(j)) + 0.5;
-            // Averaged in (nearly) linear light: gamma 2 instead of the sRGB curve
-            // keeps thin bright lines from thinning and roping as they would when
-            // sRGB-encoded values are averaged, at the price of a square root.
-            vec4 texel4 = texture2D(source, texel / sourceSize);
-            sum += vec4(texel4.rgb * texel4.rgb, texel4.a);
-          }
+        ${factor === 1 ? 'vec4 c = texture2D(source, (pixel + 0.5) / sourceSize);' : averageGlsl(factor)}
+        ${
+          finish.underlay
+            ? `// Over the background: the frame is premultiplied, so this is "over".
+        c = vec4(c.rgb + (1.0 - min(c.a, 1.0)) * texture2D(underlay, (pixel + 0.5) / outSize).rgb, 1.0);`
+            : ''
         }
-        vec4 c = sum / (factor * factor);
-        c.rgb = sqrt(c.rgb);
         if (bloom > 0.0) c.rgb += bloom * texture2D(bloomTexture, (pixel + 0.5) / outSize).rgb;
 
         float alpha = transparent > 0.5 ? min(max(c.a, max(c.r, max(c.g, c.b))), 1.0) : 1.0;
@@ -177,29 +197,32 @@ export function createSupersampler(
         vec2 centered = (pixel + 0.5) / outSize - 0.5;
         float corner = dot(centered * vec2(outSize.x / outSize.y, 1.0), centered * vec2(outSize.x / outSize.y, 1.0));
         rgb *= 1.0 - vignette * smoothstep(0.08, 0.75, corner);
+        vec3 noise = hash3(pixel + seed);
         if (grain > 0.0) {
-          float g = hash(pixel + seed) + hash(pixel.yx + seed * 1.7) - 1.0;
+          // Two uniform values sum to a triangular grain, as film's is not flat.
+          float g = noise.x + noise.y - 1.0;
           // Grain shows most in the mid-tones, as on film.
           float luma = dot(rgb, vec3(0.2126, 0.7152, 0.0722));
           rgb += g * grain * (0.4 + 2.4 * luma * (1.0 - luma));
         }
 
-        vec4 premultiplied = vec4(clamp(rgb, 0.0, 1.0) * alpha, alpha);
         ${
           overlaysInPass
-            ? `premultiplied = over(premultiplied, overlay0, rect0, opacity0, pixel);
-        premultiplied = over(premultiplied, overlay1, rect1, opacity1, pixel);`
-            : ''
-        }
+            ? `vec4 premultiplied = vec4(clamp(rgb, 0.0, 1.0) * alpha, alpha);
+        premultiplied = over(premultiplied, overlay0, rect0, opacity0, pixel);
+        premultiplied = over(premultiplied, overlay1, rect1, opacity1, pixel);
         float a = premultiplied.a;
-        vec3 straight = premultiplied.rgb / max(a, 1e-4);
-        float dither = hash(pixel) - 0.5;
-        gl_FragColor = vec4(straight + dither / 255.0, a);
+        vec3 straight = premultiplied.rgb / max(a, 1e-4);`
+            : `float a = alpha;
+        vec3 straight = clamp(rgb, 0.0, 1.0);`
+        }
+        gl_FragColor = vec4(straight + (noise.z - 0.5) / 255.0, a);
       }`,
     attributes: { corner: fullFrameCorners },
     uniforms: {
       source: color,
       bloomTexture: bloom?.texture ?? empty,
+      underlay: finish.underlay ?? empty,
       outSize: [widthPx, heightPx],
       factor,
       bloom: finish.bloom,
@@ -231,7 +254,7 @@ export function createSupersampler(
     framebuffer,
     widthPx,
     heightPx,
-    resolve(frame) {
+    resolve(frame, into) {
       bloom?.run();
       const s = frame?.grainSeed ?? 0;
       // Two offsets far apart in the hash's domain; whole numbers keep them exact.
@@ -241,7 +264,13 @@ export function createSupersampler(
         for (const layer of layers) if (layer.opacity > 0) drawOverlay(layer);
       }
       // Outside a command regl reads the default framebuffer; RGBA, never RGB.
-      const data = new Uint8Array(widthPx * heightPx * 4);
+      const size = widthPx * heightPx * 4;
+      if (into !== undefined && into.length !== size) {
+        throw new Error(
+          `a ${widthPx}x${heightPx} frame needs ${size} bytes, not ${into.length}`,
+        );
+      }
+      const data = into ?? new Uint8Array(size);
       return regl.read({ x: 0, y: 0, width: widthPx, height: heightPx, data });
     },
   };

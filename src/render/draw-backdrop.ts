@@ -1,28 +1,23 @@
 /**
- * The background. It does not change over the video, so `backdrop()` is drawn once
- * into a texture the size of the frame; each frame copies it with one texture read,
- * and the membrane reads it to fade its edges into the same colour. A transparent
- * scene has no background: the texture is left clear (alpha 0) and nothing is drawn.
+ * The background. It does not change over the video, so it is drawn once into a
+ * texture the size of the output; the finishing pass lays the frame over it (and the
+ * bloom's bright pass reads it, so the sun blooms). The frame itself is drawn over
+ * clear black, premultiplied, so pixels the wings do not cover cost no shading. A
+ * transparent scene has no background: the texture is left clear (alpha 0).
  */
 import type createREGL from 'regl';
 import { type Palette, hexToRgb } from '../scene/palettes.js';
 import { backdropGlsl } from './backdrop-glsl.js';
 import { fullFrameCorners, fullFrameVert } from '../gl/full-frame.js';
 
-export interface Backdrop {
-  /** The background, as large as the framebuffer it is drawn into. */
-  texture: createREGL.Texture2D;
-  /** Fills the current framebuffer with the background. */
-  draw(): void;
-}
-
+/** The background as a texture of `widthPx` x `heightPx`, rows from the bottom. */
 export function createBackdrop(
   regl: createREGL.Regl,
   palette: Palette,
   widthPx: number,
   heightPx: number,
   transparent = false,
-): Backdrop {
+): createREGL.Texture2D {
   const texture = regl.texture({
     width: widthPx,
     height: heightPx,
@@ -30,7 +25,7 @@ export function createBackdrop(
     min: 'nearest',
     mag: 'nearest',
   });
-  if (transparent) return { texture, draw: () => {} };
+  if (transparent) return texture;
   const target = regl.framebuffer({ color: texture, depthStencil: false });
   regl({
     vert: fullFrameVert,
@@ -49,20 +44,7 @@ export function createBackdrop(
     count: 3,
     framebuffer: target,
   })();
-
-  const copy = regl({
-    vert: fullFrameVert,
-    frag: `
-      precision highp float;
-      uniform sampler2D backdrop;
-      uniform vec2 viewport;
-      void main() { gl_FragColor = texture2D(backdrop, gl_FragCoord.xy / viewport); }`,
-    attributes: { corner: fullFrameCorners },
-    uniforms: { backdrop: texture, viewport: viewportUniform },
-    depth: { enable: false, mask: false },
-    count: 3,
-  });
-  return { texture, draw: () => copy() };
+  return texture;
 }
 
 /** The current viewport size in pixels, for screen-space shapes. */

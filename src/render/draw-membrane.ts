@@ -4,15 +4,15 @@
  * down the gradient flow, and the light the paths and the flyer cast (from the light
  * map). It
  * covers the plane below the threshold and fades out across a feathered edge, and
- * fogs toward the fog colour with distance. Over a transparent background it writes
- * premultiplied colour with the fade as alpha.
+ * fogs toward the fog colour with distance. It writes premultiplied colour with the
+ * fade as alpha; the finishing pass lays it over the background.
  */
 import type createREGL from 'regl';
 import { normalize, type Mat4, type Vec3 } from '../gl/mat4.js';
 import { hexToRgb, type Palette } from '../scene/palettes.js';
-import { viewportUniform } from './draw-backdrop.js';
 import { type FlowRaster } from './flow-strokes.js';
 import { type SurfaceField } from './surface-field.js';
+import { contourReach, createLevelTexture } from './ramp-texture.js';
 import { type WingMesh } from './wing-mesh.js';
 
 export interface MembraneProps {
@@ -27,8 +27,6 @@ export interface MembraneProps {
 
 export interface MembraneOptions {
   palette: Palette;
-  ramp: createREGL.Texture2D;
-  backdrop: createREGL.Texture2D;
   field: SurfaceField;
   /** Width of the feathered edge, in levels. */
   edge: number;
@@ -46,9 +44,6 @@ export interface MembraneOptions {
 
 export const keyLight: Vec3 = [0.45, 0.8, 0.4];
 
-/** GLSL arrays need a fixed size; the section allows at most this many contours. */
-const maxContours = 16;
-
 export function createDrawMembrane(
   regl: createREGL.Regl,
   mesh: WingMesh,
@@ -56,12 +51,11 @@ export function createDrawMembrane(
 ): (props: MembraneProps) => void {
   const { palette, field } = options;
   const key = normalize(keyLight);
-  const levels = field.contourLevels.slice(0, maxContours);
-  const contourUniforms = Object.fromEntries(
-    Array.from({ length: maxContours }, (_, i) => [
-      `contourLevels[${i}]`,
-      levels[i] ?? 2,
-    ]),
+  const levelTexture = createLevelTexture(
+    regl,
+    palette.ramp,
+    [...field.contourLevels].sort((a, b) => a - b),
+    options.bands,
   );
   const flowTexture = regl.texture({
     width: options.flow.widthPx,
@@ -78,35 +72,43 @@ export function createDrawMembrane(
       attribute vec3 normal;
       attribute float level;
       uniform float feathers;
+      uniform vec4 domain;
       varying vec3 vPosition;
       varying vec3 vNormal;
       varying float vLevel;
       varying float vAngle;
+      varying float vFeathering;
+      varying vec2 vDomainUv;
+      varying vec2 vCentered;
       void main() {
         vPosition = position;
         vNormal = normal;
         vLevel = level;
-        // The feather angle varies slowly across a cell, so it is interpolated rather
-        // than computed per pixel (atan is costly on llvmpipe).
+        // What varies slowly across a cell is computed here and interpolated, not
+        // per pixel (llvmpipe shades on the CPU; atan is costly there). The domain
+        // coordinates are linear in the position, so they interpolate exactly.
         vAngle = atan(abs(position.z), position.x) * feathers / 3.14159265;
+        // Feathers are strongest mid-wing.
+        vFeathering = smoothstep(0.2, 0.55, length(position.xz)) * (1.0 - 0.7 * level);
+        vDomainUv = vec2(
+          (position.x - domain.x) / (domain.y - domain.x),
+          (position.z + domain.z) / (2.0 * domain.z));
+        vCentered = vec2(
+          (position.x - 0.5 * (domain.x + domain.y)) / (0.5 * (domain.y - domain.x)),
+          (position.z - 0.5 * (domain.w + domain.z)) / (0.5 * (domain.z - domain.w)));
         gl_Position = viewProjection * vec4(position, 1.0);
       }`,
     frag: `
       #extension GL_OES_standard_derivatives : enable
       precision highp float;
-      uniform sampler2D backdrop;
-      uniform vec2 viewport;
-      uniform sampler2D ramp;
+      uniform sampler2D levelTexture;
+      uniform float contourReach;
       uniform sampler2D lightmap;
       uniform sampler2D flowTexture;
       uniform vec3 eye;
       uniform vec3 keyDirection;
       uniform vec3 keyColor;
       uniform vec3 rimColor;
-      uniform vec4 domain;
-      uniform float contourLevels[${maxContours}];
-      uniform float contourCount;
-      uniform float bands;
       uniform float feathers;
       uniform float flowStrength;
       uniform float threshold;
@@ -118,24 +120,23 @@ export function createDrawMembrane(
       varying vec3 vNormal;
       varying float vLevel;
       varying float vAngle;
+      varying float vFeathering;
+      varying vec2 vDomainUv;
+      varying vec2 vCentered;
       void main() {
         vec3 n = normalize(vNormal);
-        vec3 v = normalize(eye - vPosition);
+        vec3 toEye = eye - vPosition;
+        float distance = length(toEye);
+        vec3 v = toEye / distance;
         if (dot(n, v) < 0.0) n = -n;
 
-        // Filled contour bands: the ramp stepped toward the band's lower level.
-        float lower = 0.0;
-        float line = 0.0;
+        // The ramp stepped toward the band's lower level, and the distance to the
+        // nearest contour level (stored as a square root) for the contour lines.
+        vec4 byLevel = texture2D(levelTexture, vec2(vLevel, 0.5));
+        vec3 base = byLevel.rgb;
         float w = max(fwidth(vLevel), 1e-4);
-        // The loop bound is the contour count, fixed when the shader is built:
-        // llvmpipe runs every iteration of a loop, wanted or not.
-        for (int i = 0; i < ${Math.max(levels.length, 1)}; i++) {
-          float l = contourLevels[i];
-          if (vLevel >= l) lower = l;
-          line = max(line, 1.0 - min(abs(vLevel - l) / (1.3 * w), 1.0));
-        }
-        float shade = mix(vLevel, lower, bands * step(0.5, contourCount));
-        vec3 base = texture2D(ramp, vec2(shade, 0.5)).rgb;
+        float contourDistance = byLevel.a * byLevel.a * contourReach;
+        float line = 1.0 - min(contourDistance / (1.3 * w), 1.0);
 
         // Wrapped diffuse keeps the shadowed side of the hill readable.
         float wrapped = dot(n, keyDirection) * 0.5 + 0.5;
@@ -153,18 +154,18 @@ export function createDrawMembrane(
         vec3 color = base * (0.16 + 0.8 * wrapped * wrapped * keyColor);
         color += 0.22 * specular * keyColor + rim * rimColor * (0.25 + 0.5 * vLevel);
 
-        // Feathers: rays from the middle of the segment, strongest mid-wing.
-        float reach = length(vPosition.xz);
+        // Feathers: rays from the middle of the segment.
         float angle = vAngle;
-        float ray = 1.0 - min(abs(fract(angle) - 0.5) / max(fwidth(angle), 1e-4), 1.0);
-        float vane = 0.5 + 0.5 * cos(6.2831853 * angle);
-        float feathering = smoothstep(0.2, 0.55, reach) * (1.0 - 0.7 * vLevel);
+        float across = abs(fract(angle) - 0.5);
+        float ray = 1.0 - min(across / max(fwidth(angle), 1e-4), 1.0);
+        // 0.5 + 0.5 cos(2 pi angle), within 0.02 by a smoothstep (cos is a long
+        // polynomial on llvmpipe).
+        float vane = smoothstep(0.0, 1.0, 2.0 * across);
+        float feathering = vFeathering;
         color *= 1.0 + feathering * (0.1 * vane - 0.05);
         color = mix(color, color * 1.3 + 0.03, 0.3 * ray * feathering);
 
-        vec2 domainUv = vec2(
-          (vPosition.x - domain.x) / (domain.y - domain.x),
-          (vPosition.z + domain.z) / (2.0 * domain.z));
+        vec2 domainUv = vDomainUv;
         float barb = texture2D(flowTexture, domainUv).r;
         color = mix(color, color * 1.45 + 0.04, flowStrength * barb * (1.0 - 0.6 * vLevel));
         color = mix(color, color * 1.4 + 0.06, 0.55 * line);
@@ -177,15 +178,12 @@ export function createDrawMembrane(
         float f = (vLevel - tips + 0.25 * edge) / (0.22 * edge);
         float fringe = exp(-f * f);
         color += 0.18 * fringe * (rimColor + base);
-        vec2 centered = vec2(
-          (vPosition.x - 0.5 * (domain.x + domain.y)) / (0.5 * (domain.y - domain.x)),
-          (vPosition.z - 0.5 * (domain.w + domain.z)) / (0.5 * (domain.z - domain.w)));
-        float outline = smoothstep(1.0, 0.72, length(centered));
+        float outline = smoothstep(1.0, 0.72, length(vCentered));
 
-        float distance = length(eye - vPosition);
         color = mix(color, fogColor, fog * smoothstep(fogRange.x, fogRange.y, distance));
-        vec4 behind = texture2D(backdrop, gl_FragCoord.xy / viewport);
-        gl_FragColor = mix(behind, vec4(color, 1.0), outline * cover);
+        // Premultiplied: where it fades, the background shows through in the
+        // finishing pass.
+        gl_FragColor = vec4(color, 1.0) * (outline * cover);
       }`,
     attributes: {
       position: regl.buffer(mesh.positions),
@@ -194,11 +192,8 @@ export function createDrawMembrane(
     },
     elements: regl.elements({ data: mesh.elements, type: 'uint32' }),
     uniforms: {
-      ...contourUniforms,
-      contourCount: levels.length,
-      backdrop: options.backdrop,
-      viewport: viewportUniform,
-      ramp: options.ramp,
+      levelTexture,
+      contourReach,
       flowTexture,
       lightmap: regl.prop<MembraneProps, 'lightmap'>('lightmap'),
       viewProjection: regl.prop<MembraneProps, 'viewProjection'>('viewProjection'),
@@ -210,7 +205,6 @@ export function createDrawMembrane(
       rimColor: hexToRgb(palette.rim),
       // x range, then zMax and zMin (the light map spans -zMax..zMax either way).
       domain: [field.xMin, field.xMax, field.zMax, field.zMin],
-      bands: options.bands,
       feathers: options.feathers,
       flowStrength: options.flowStrength,
       edge: options.edge,

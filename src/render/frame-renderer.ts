@@ -25,7 +25,6 @@ import { frameGeometry } from './frame-geometry.js';
 import { traceFlowStrokes } from './flow-strokes.js';
 import { createOverlayLayer } from './overlay-layer.js';
 import { createPathLayer } from './path-layer.js';
-import { createRampTexture } from './ramp-texture.js';
 import { createSurfaceField, defaultClip } from './surface-field.js';
 import { buildWingMesh } from './wing-mesh.js';
 
@@ -39,10 +38,12 @@ export interface FrameRenderer {
   heightPx: number;
   /**
    * The frame at `timeSeconds`: RGBA, top row first (straight alpha, 255 unless the
-   * scene is transparent), a new array each call. Frames are drawn one at a time:
-   * await each before asking for the next.
+   * scene is transparent), drawn into `into` (widthPx x heightPx x 4 bytes) or else a
+   * new array. A video reuses a few arrays: a new 8 MB array a frame at 1080p kept
+   * V8's collector busy for a tenth of the frame's CPU time. Frames are drawn one at
+   * a time: await each before asking for the next.
    */
-  render(timeSeconds: number): Promise<Uint8Array>;
+  render(timeSeconds: number, into?: Uint8Array): Promise<Uint8Array>;
   /** The first GL error seen (gl.getError() when asked); 0 when none. */
   glError(): number;
   /** GL_RENDERER and GL_VERSION of the context (for the sidecar). */
@@ -108,19 +109,11 @@ async function build(
   const supersampler = createSupersampler(regl, width, height, supersample, {
     ...post,
     transparent,
+    underlay: transparent ? null : createBackdrop(regl, palette, width, height),
   });
   const lightmap = createLightmap(regl, field);
-  const backdrop = createBackdrop(
-    regl,
-    palette,
-    width * supersample,
-    height * supersample,
-    transparent,
-  );
   const drawMembrane = createDrawMembrane(regl, mesh, {
     palette,
-    ramp: createRampTexture(regl, palette.ramp),
-    backdrop: backdrop.texture,
     field,
     edge: surface.edge,
     bands: surface.contours > 0 ? surface.bands : 0,
@@ -144,7 +137,10 @@ async function build(
   const floorLevel = Math.min(0.06, field.thresholdLevel);
   let glError = 0;
 
-  const render = async (timeSeconds: number): Promise<Uint8Array> => {
+  const render = async (
+    timeSeconds: number,
+    into?: Uint8Array,
+  ): Promise<Uint8Array> => {
     const frame = frameGeometry(scene, bundle.manifest, field, timeline, timeSeconds);
     const bend = frame.trainedCurve[Math.floor(frame.trainedCurve.length / 2)];
     const camera = cameraAt(scene.camera, frame.sample.camera, width / height, {
@@ -158,8 +154,8 @@ async function build(
     const images = overlays.images(frame);
     lightmap.draw(paths.lightStrokes(frame));
     supersampler.framebuffer.use(() => {
-      regl.clear({ color: [0, 0, 0, transparent ? 0 : 1], depth: 1 });
-      backdrop.draw();
+      // Clear to nothing: the finishing pass lays the frame over the background.
+      regl.clear({ color: [0, 0, 0, 0], depth: 1 });
       drawMembrane({
         ...camera,
         lightmap: lightmap.framebuffer,
@@ -170,11 +166,13 @@ async function build(
       paths.draw(frame, camera, timeSeconds);
       drawSparks({ viewProjection: camera.viewProjection, timeSeconds });
     });
-    const pixels = supersampler.resolve({
-      grainSeed: scene.seed * 100003 + Math.round(timeSeconds * fps),
-      overlays: await images,
-    });
-    return pixels;
+    return supersampler.resolve(
+      {
+        grainSeed: scene.seed * 100003 + Math.round(timeSeconds * fps),
+        overlays: await images,
+      },
+      into,
+    );
   };
 
   return {

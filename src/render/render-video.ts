@@ -249,8 +249,13 @@ async function renderFrames(
   const started = performance.now();
   try {
     const bar = stages.stage('render frames', job.times.length, 'frames');
+    // Frames are drawn into a ring of arrays, one more than the sink may still read.
+    const ring = Array.from(
+      { length: sink.framesHeld + 1 },
+      () => new Uint8Array(renderer.widthPx * renderer.heightPx * 4),
+    );
     for (const [i, t] of job.times.entries()) {
-      await sink.write(await renderer.render(t));
+      await sink.write(await renderer.render(t, ring[i % ring.length]));
       const epoch = progressAt(scene, t) * bundle.manifest.curve.epochs;
       bar.update(i + 1, `curve epoch ${epoch.toFixed(1)}`);
     }

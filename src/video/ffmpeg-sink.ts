@@ -101,18 +101,18 @@ export function openFfmpegSink(options: FfmpegSinkOptions): FrameSink {
   };
 
   return {
+    // Each write waits until its frame is in the pipe, so the caller may draw the
+    // next frame into the same array.
+    framesHeld: 0,
     async write(frame) {
       if (pipeError || child.exitCode !== null) throw await failure();
       framesWritten++;
-      const more = child.stdin.write(frame);
-      if (more) return;
-      await new Promise<void>((resolveDrain) => {
+      await new Promise<void>((resolveWritten) => {
         const done = (): void => {
-          child.stdin.off('drain', done);
           child.off('close', done);
-          resolveDrain();
+          resolveWritten();
         };
-        child.stdin.on('drain', done);
+        child.stdin.write(frame, done);
         child.on('close', done);
       });
       if (pipeError || child.exitCode !== null) throw await failure();

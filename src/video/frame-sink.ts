@@ -11,11 +11,14 @@ import { openPngSequenceSink } from './png-sequence-sink.js';
 
 export interface FrameSink {
   /**
-   * Takes one frame: RGBA, straight alpha, top row first, widthPx x heightPx; the
-   * array must not change after. Resolves when the sink can take the next one
-   * (back-pressure), so the next frame is drawn while this one is encoded.
+   * Takes one frame: RGBA, straight alpha, top row first, widthPx x heightPx.
+   * Resolves when the sink can take the next one (back-pressure), so the next frame
+   * is drawn while this one is encoded. The sink may still read the last
+   * `framesHeld` frames after their writes resolved: those arrays must not change.
    */
   write(frame: Uint8Array): Promise<void>;
+  /** How many written frames the sink may still be reading (0: none). */
+  framesHeld: number;
   /** Waits for every frame to be written and moves the output into place. */
   finish(): Promise<void>;
   /** Stops at once and removes what is unfinished. */

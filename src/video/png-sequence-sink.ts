@@ -115,6 +115,9 @@ export function openPngSequenceSink(options: SequenceOptions): FrameSink {
   };
 
   return {
+    // sharp reads a frame while it encodes it: a write resolves with fewer than
+    // maxInFlight encodes running, so up to one less than that hold their frames.
+    framesHeld: maxInFlight - 1,
     async write(frame) {
       if (failure !== undefined) throw failure;
       const job = encode(frame, join(folder, sequenceFrameName(next++)))
