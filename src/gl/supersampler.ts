@@ -94,6 +94,14 @@ function averageGlsl(factor: number): string {
         c.rgb = sqrt(c.rgb);`;
 }
 
+/**
+ * `glsl` when the effect's strength is above 0, else nothing: effects are in or out
+ * of the finishing shader when it is built, as llvmpipe runs both sides of a branch.
+ */
+function on(strength: number, glsl: string): string {
+  return strength > 0 ? glsl : '';
+}
+
 /** Limit: `factor` 1-4 (the shader's loop bound); at most two overlays. */
 export function createSupersampler(
   regl: createREGL.Regl,
@@ -152,7 +160,6 @@ export function createSupersampler(
       uniform float vignette;
       uniform float grain;
       uniform vec2 seed;
-      uniform float transparent;
 
       // Dave Hoskins' hash without sine (sin is a long polynomial on llvmpipe):
       // three values a pixel for the price of one, two for the grain, one to dither.
@@ -189,22 +196,31 @@ export function createSupersampler(
         c = vec4(c.rgb + (1.0 - min(c.a, 1.0)) * texture2D(underlay, (pixel + 0.5) / outSize).rgb, 1.0);`
             : ''
         }
-        if (bloom > 0.0) c.rgb += bloom * texture2D(bloomTexture, (pixel + 0.5) / outSize).rgb;
+        ${on(finish.bloom, 'c.rgb += bloom * texture2D(bloomTexture, (pixel + 0.5) / outSize).rgb;')}
 
-        float alpha = transparent > 0.5 ? min(max(c.a, max(c.r, max(c.g, c.b))), 1.0) : 1.0;
-        vec3 rgb = transparent > 0.5 ? c.rgb / max(alpha, 1e-4) : c.rgb;
-        if (exposure > 0.0) rgb = filmic(rgb * exposure);
-        vec2 centered = (pixel + 0.5) / outSize - 0.5;
-        float corner = dot(centered * vec2(outSize.x / outSize.y, 1.0), centered * vec2(outSize.x / outSize.y, 1.0));
-        rgb *= 1.0 - vignette * smoothstep(0.08, 0.75, corner);
-        vec3 noise = hash3(pixel + seed);
-        if (grain > 0.0) {
-          // Two uniform values sum to a triangular grain, as film's is not flat.
-          float g = noise.x + noise.y - 1.0;
-          // Grain shows most in the mid-tones, as on film.
-          float luma = dot(rgb, vec3(0.2126, 0.7152, 0.0722));
-          rgb += g * grain * (0.4 + 2.4 * luma * (1.0 - luma));
+        ${
+          finish.transparent
+            ? `float alpha = min(max(c.a, max(c.r, max(c.g, c.b))), 1.0);
+        vec3 rgb = c.rgb / max(alpha, 1e-4);`
+            : `float alpha = 1.0;
+        vec3 rgb = c.rgb;`
         }
+        ${on(finish.exposure, 'rgb = filmic(rgb * exposure);')}
+        ${on(
+          finish.vignette,
+          `vec2 centered = (pixel + 0.5) / outSize - 0.5;
+        float corner = dot(centered * vec2(outSize.x / outSize.y, 1.0), centered * vec2(outSize.x / outSize.y, 1.0));
+        rgb *= 1.0 - vignette * smoothstep(0.08, 0.75, corner);`,
+        )}
+        vec3 noise = hash3(pixel + seed);
+        ${on(
+          finish.grain,
+          `// Two uniform values sum to a triangular grain, as film's is not flat.
+        float g = noise.x + noise.y - 1.0;
+        // Grain shows most in the mid-tones, as on film.
+        float luma = dot(rgb, vec3(0.2126, 0.7152, 0.0722));
+        rgb += g * grain * (0.4 + 2.4 * luma * (1.0 - luma));`,
+        )}
 
         ${
           overlaysInPass
@@ -229,7 +245,6 @@ export function createSupersampler(
       exposure: finish.exposure,
       vignette: finish.vignette,
       grain: finish.grain,
-      transparent: finish.transparent ? 1 : 0,
       seed: regl.prop<{ seed: number[] }, 'seed'>('seed'),
       overlay0: (_: unknown, p: { layers: OverlayImage[] }) =>
         p.layers[0]?.texture ?? empty,

@@ -1,10 +1,14 @@
 /**
  * The light the paths cast on the membrane, drawn from above into a texture over the
  * wing domain (x from xMin to xMax, z from -zMax to zMax): wide soft strokes along
- * each path and discs at the markers. The membrane shader adds it to its colour.
+ * each path and discs at the markers, in RGB. The membrane shader adds it to its
+ * colour. Alpha holds the feather barbs (the flow raster, over the same domain), put
+ * there once and kept: one texture read in the membrane instead of two.
  */
 import type createREGL from 'regl';
 import { type Point2 } from '../landscape/manifest.js';
+import { fullFrameCorners, fullFrameVert } from '../gl/full-frame.js';
+import { type FlowRaster } from './flow-strokes.js';
 import { type SurfaceField } from './surface-field.js';
 
 export interface LightStroke {
@@ -21,21 +25,37 @@ export interface Lightmap {
   draw(strokes: LightStroke[]): void;
 }
 
+/** The light map at the flow raster's size, the barbs in its alpha. */
 export function createLightmap(
   regl: createREGL.Regl,
   field: SurfaceField,
-  widthPx = 384,
+  flow: FlowRaster,
 ): Lightmap {
-  const aspect = (2 * field.zMax) / (field.xMax - field.xMin);
-  const heightPx = Math.round(widthPx * aspect);
+  const { widthPx, heightPx } = flow;
+  const texels = new Uint8Array(widthPx * heightPx * 4);
+  flow.data.forEach((barb, i) => (texels[i * 4 + 3] = barb));
   const framebuffer = regl.framebuffer({
     color: regl.texture({
       width: widthPx,
       height: heightPx,
+      data: texels,
       min: 'linear',
       mag: 'linear',
     }),
     depthStencil: false,
+  });
+  // Light only: the barbs in alpha stay as they are.
+  const lightOnly: [boolean, boolean, boolean, boolean] = [true, true, true, false];
+  const clearLight = regl({
+    vert: fullFrameVert,
+    frag: `
+      precision highp float;
+      void main() { gl_FragColor = vec4(0.0); }`,
+    attributes: { corner: fullFrameCorners },
+    depth: { enable: false, mask: false },
+    colorMask: lightOnly,
+    count: 3,
+    framebuffer,
   });
   const position = regl.buffer({ usage: 'dynamic', type: 'float', length: 4 });
   const across = regl.buffer({ usage: 'dynamic', type: 'float', length: 4 });
@@ -70,6 +90,7 @@ export function createLightmap(
     count: regl.prop<{ count: number }, 'count'>('count'),
     depth: { enable: false, mask: false },
     blend: { enable: true, func: { src: 'one', dst: 'one' } },
+    colorMask: lightOnly,
     framebuffer,
   });
 
@@ -90,7 +111,7 @@ export function createLightmap(
         colors.push(...s.color, s.intensity);
       };
       for (const stroke of strokes) quads(stroke, vertex);
-      regl.clear({ color: [0, 0, 0, 1], framebuffer });
+      clearLight();
       position({ data: new Float32Array(positions), usage: 'dynamic' });
       across({ data: new Float32Array(acrosses), usage: 'dynamic' });
       color({ data: new Float32Array(colors), usage: 'dynamic' });

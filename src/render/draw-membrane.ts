@@ -1,16 +1,15 @@
 /**
- * The membrane: the wing mesh lit by a warm key light and a cool rim light, coloured by the palette ramp on the loss level (stepped toward filled
- * contour bands), with contour lines at log-spaced levels, feather rays and barbs
- * down the gradient flow, and the light the paths and the flyer cast (from the light
- * map). It
- * covers the plane below the threshold and fades out across a feathered edge, and
- * fogs toward the fog colour with distance. It writes premultiplied colour with the
- * fade as alpha; the finishing pass lays it over the background.
+ * The membrane: the wing mesh lit by a warm key light and a cool rim light, coloured
+ * by the palette ramp on the loss level (stepped toward filled contour bands), with
+ * contour lines at log-spaced levels, feather rays, barbs down the gradient flow and
+ * the light the paths and the flyer cast (both from the light map). It covers the
+ * plane below the threshold and fades out across a feathered edge, and fogs toward
+ * the fog colour with distance. It writes premultiplied colour with the fade as
+ * alpha; the finishing pass lays it over the background.
  */
 import type createREGL from 'regl';
 import { normalize, type Mat4, type Vec3 } from '../gl/mat4.js';
 import { hexToRgb, type Palette } from '../scene/palettes.js';
-import { type FlowRaster } from './flow-strokes.js';
 import { type SurfaceField } from './surface-field.js';
 import { contourReach, createLevelTexture } from './ramp-texture.js';
 import { type WingMesh } from './wing-mesh.js';
@@ -34,7 +33,6 @@ export interface MembraneOptions {
   bands: number;
   /** Feather rays per wing (0: none). */
   feathers: number;
-  flow: FlowRaster;
   /** Brightness of the flow strokes (0: none). */
   flowStrength: number;
   fogColor: [number, number, number];
@@ -43,6 +41,29 @@ export interface MembraneOptions {
 }
 
 export const keyLight: Vec3 = [0.45, 0.8, 0.4];
+
+/**
+ * The triangles with a corner inside the elliptical outline the shader fades to: the
+ * rest would be shaded only to be drawn clear (llvmpipe shades every fragment drawn).
+ */
+export function insideOutline(mesh: WingMesh, field: SurfaceField): Uint32Array {
+  const { positions, elements } = mesh;
+  const midX = 0.5 * (field.xMin + field.xMax);
+  const halfX = 0.5 * (field.xMax - field.xMin);
+  const midZ = 0.5 * (field.zMin + field.zMax);
+  const halfZ = 0.5 * (field.zMax - field.zMin);
+  const inside = (vertex: number): boolean =>
+    Math.hypot(
+      ((positions[vertex * 3] ?? 0) - midX) / halfX,
+      ((positions[vertex * 3 + 2] ?? 0) - midZ) / halfZ,
+    ) < 1;
+  const kept: number[] = [];
+  for (let t = 0; t < elements.length; t += 3) {
+    const corners = [elements[t] ?? 0, elements[t + 1] ?? 0, elements[t + 2] ?? 0];
+    if (corners.some(inside)) kept.push(...corners);
+  }
+  return Uint32Array.from(kept);
+}
 
 export function createDrawMembrane(
   regl: createREGL.Regl,
@@ -57,13 +78,6 @@ export function createDrawMembrane(
     [...field.contourLevels].sort((a, b) => a - b),
     options.bands,
   );
-  const flowTexture = regl.texture({
-    width: options.flow.widthPx,
-    height: options.flow.heightPx,
-    data: options.flow.data,
-    min: 'linear',
-    mag: 'linear',
-  });
   const draw = regl<Record<string, unknown>, Record<string, unknown>, MembraneProps>({
     vert: `
       precision highp float;
@@ -73,6 +87,9 @@ export function createDrawMembrane(
       attribute float level;
       uniform float feathers;
       uniform vec4 domain;
+      uniform vec3 eye;
+      uniform float fog;
+      uniform vec2 fogRange;
       varying vec3 vPosition;
       varying vec3 vNormal;
       varying float vLevel;
@@ -80,6 +97,7 @@ export function createDrawMembrane(
       varying float vFeathering;
       varying vec2 vDomainUv;
       varying vec2 vCentered;
+      varying float vFog;
       void main() {
         vPosition = position;
         vNormal = normal;
@@ -96,6 +114,8 @@ export function createDrawMembrane(
         vCentered = vec2(
           (position.x - 0.5 * (domain.x + domain.y)) / (0.5 * (domain.y - domain.x)),
           (position.z - 0.5 * (domain.w + domain.z)) / (0.5 * (domain.z - domain.w)));
+        // Fog ramps over a distance far larger than a cell.
+        vFog = fog * smoothstep(fogRange.x, fogRange.y, length(eye - position));
         gl_Position = viewProjection * vec4(position, 1.0);
       }`,
     frag: `
@@ -104,7 +124,6 @@ export function createDrawMembrane(
       uniform sampler2D levelTexture;
       uniform float contourReach;
       uniform sampler2D lightmap;
-      uniform sampler2D flowTexture;
       uniform vec3 eye;
       uniform vec3 keyDirection;
       uniform vec3 keyColor;
@@ -114,8 +133,6 @@ export function createDrawMembrane(
       uniform float threshold;
       uniform float edge;
       uniform vec3 fogColor;
-      uniform float fog;
-      uniform vec2 fogRange;
       varying vec3 vPosition;
       varying vec3 vNormal;
       varying float vLevel;
@@ -123,11 +140,10 @@ export function createDrawMembrane(
       varying float vFeathering;
       varying vec2 vDomainUv;
       varying vec2 vCentered;
+      varying float vFog;
       void main() {
         vec3 n = normalize(vNormal);
-        vec3 toEye = eye - vPosition;
-        float distance = length(toEye);
-        vec3 v = toEye / distance;
+        vec3 v = normalize(eye - vPosition);
         if (dot(n, v) < 0.0) n = -n;
 
         // The ramp stepped toward the band's lower level, and the distance to the
@@ -166,10 +182,12 @@ export function createDrawMembrane(
         color = mix(color, color * 1.3 + 0.03, 0.3 * ray * feathering);
 
         vec2 domainUv = vDomainUv;
-        float barb = texture2D(flowTexture, domainUv).r;
+        // The light the paths cast in RGB, the feather barbs in alpha.
+        vec4 lightAndBarb = texture2D(lightmap, domainUv);
+        float barb = lightAndBarb.a;
         color = mix(color, color * 1.45 + 0.04, flowStrength * barb * (1.0 - 0.6 * vLevel));
         color = mix(color, color * 1.4 + 0.06, 0.55 * line);
-        color += texture2D(lightmap, domainUv).rgb;
+        color += lightAndBarb.rgb;
 
         // Covered below the threshold, across a feathered edge whose tips follow the
         // feather rays; an elliptical outline replaces the grid's rectangle.
@@ -180,7 +198,7 @@ export function createDrawMembrane(
         color += 0.18 * fringe * (rimColor + base);
         float outline = smoothstep(1.0, 0.72, length(vCentered));
 
-        color = mix(color, fogColor, fog * smoothstep(fogRange.x, fogRange.y, distance));
+        color = mix(color, fogColor, vFog);
         // Premultiplied: where it fades, the background shows through in the
         // finishing pass.
         gl_FragColor = vec4(color, 1.0) * (outline * cover);
@@ -190,11 +208,10 @@ export function createDrawMembrane(
       normal: regl.buffer(mesh.normals),
       level: regl.buffer(mesh.levels),
     },
-    elements: regl.elements({ data: mesh.elements, type: 'uint32' }),
+    elements: regl.elements({ data: insideOutline(mesh, field), type: 'uint32' }),
     uniforms: {
       levelTexture,
       contourReach,
-      flowTexture,
       lightmap: regl.prop<MembraneProps, 'lightmap'>('lightmap'),
       viewProjection: regl.prop<MembraneProps, 'viewProjection'>('viewProjection'),
       eye: regl.prop<MembraneProps, 'eye'>('eye'),

@@ -8,6 +8,7 @@ import seedrandom from 'seedrandom';
 import { type SurfaceField } from './surface-field.js';
 
 export interface FlowRaster {
+  /** One byte a texel, rows from z = -zMax. */
   data: Uint8Array;
   widthPx: number;
   heightPx: number;
@@ -77,10 +78,6 @@ export function traceFlowStrokes(
       });
     }
   }
-  const data = new Uint8Array(widthPx * heightPx * 4);
-  for (let k = 0; k < sum.length; k++) {
-    const v = Math.round(Math.min(sum[k] ?? 0, 1) * 255);
-    data.set([v, v, v, 255], k * 4);
-  }
+  const data = Uint8Array.from(sum, (v) => Math.round(Math.min(v, 1) * 255));
   return { data, widthPx, heightPx };
 }

@@ -111,14 +111,13 @@ async function build(
     transparent,
     underlay: transparent ? null : createBackdrop(regl, palette, width, height),
   });
-  const lightmap = createLightmap(regl, field);
+  const lightmap = createLightmap(regl, field, traceFlowStrokes(field, scene.seed));
   const drawMembrane = createDrawMembrane(regl, mesh, {
     palette,
     field,
     edge: surface.edge,
     bands: surface.contours > 0 ? surface.bands : 0,
     feathers: surface.feathers,
-    flow: traceFlowStrokes(field, scene.seed),
     flowStrength: surface.flow,
     fogColor: hexToRgb(palette.fog ?? palette.background[1]),
     fog: post.fog,
