@@ -54,6 +54,8 @@ export function createBloom(
   };
   const a = target(4);
   const b = target(4);
+  const c = target(8);
+  const d = target(8);
   // A quarter-size pixel spans 4 x factor source texels; reads this far either side of
   // its centre land on texel centres (not boundaries), spread over the block.
   const factor = Math.round(source.width / outputWidthPx);
@@ -114,8 +116,9 @@ export function createBloom(
     }`);
   const s = options.spread;
   const [qw = 1, qh = 1] = a.size;
+  const [, eh = 1] = c.size;
   return {
-    texture: b.texture,
+    texture: d.texture,
     run() {
       bright({
         input: source,
@@ -135,17 +138,20 @@ export function createBloom(
         size: b.size,
         step: [0, s / qh],
       });
+      // The second, wider round at an eighth of the size: reading the quarter-size
+      // result at eighth-size pixel centres averages it, and the spread is the same
+      // (2s quarter-size texels are s eighth-size ones).
       blur({
         input: b.texture,
-        output: a.framebuffer,
-        size: a.size,
+        output: c.framebuffer,
+        size: c.size,
         step: [(2 * s) / qw, 0],
       });
       blur({
-        input: a.texture,
-        output: b.framebuffer,
-        size: b.size,
-        step: [0, (2 * s) / qh],
+        input: c.texture,
+        output: d.framebuffer,
+        size: d.size,
+        step: [0, s / eh],
       });
     },
   };

@@ -65,7 +65,9 @@ export function createDrawEmissive(
         float wave = fract(vAlong * 0.8 - timeSeconds * 0.16) - 0.5;
         float travelling = pulse * exp(-wave * wave * 90.0);
         vec3 rgb = color * (0.35 + 0.85 * facing + 1.2 * travelling);
-        rgb += vec3(1.0) * (0.75 * pow(facing, 5.0) + 0.6 * travelling);
+        // facing^5 by multiplication: pow is exp2(log2) on llvmpipe.
+        float facing2 = facing * facing;
+        rgb += vec3(1.0) * (0.75 * facing2 * facing2 * facing + 0.6 * travelling);
         gl_FragColor = vec4(rgb * intensity, 1.0);
       }`,
     attributes: { position, normal, along },
