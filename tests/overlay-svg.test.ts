@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import sharp from 'sharp';
+import { visibleBox } from '../src/render/overlay-layer.js';
 import { titleSvg } from '../src/render/overlay-svg.js';
 
 const colors = { text: '#ffffff', curve: '#00ffff', segment: '#ff00ff' };
@@ -36,4 +37,35 @@ describe('title overlay', () => {
       assert.ok(right < widthPx - 1, `ink reaches column ${right} of ${widthPx}`);
     });
   }
+});
+
+describe('the title is blended over the box its pixels fill', () => {
+  const raster = (widthPx: number, heightPx: number, lit: [number, number][]) => {
+    const data = new Uint8Array(widthPx * heightPx * 4);
+    for (const [x, y] of lit) data[(y * widthPx + x) * 4 + 3] = 40;
+    return { data, widthPx, heightPx };
+  };
+
+  test('the box spans the lit pixels and no more', () => {
+    assert.deepEqual(
+      visibleBox(
+        raster(10, 6, [
+          [2, 1],
+          [7, 4],
+          [3, 3],
+        ]),
+      ),
+      { left: 2, top: 1, widthPx: 6, heightPx: 4 },
+    );
+    assert.deepEqual(visibleBox(raster(4, 4, [[0, 0]])), {
+      left: 0,
+      top: 0,
+      widthPx: 1,
+      heightPx: 1,
+    });
+  });
+
+  test('a clear raster has no box', () => {
+    assert.equal(visibleBox(raster(5, 5, [])), null);
+  });
 });

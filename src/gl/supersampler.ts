@@ -14,7 +14,6 @@
  */
 import type createREGL from 'regl';
 import { createBloom } from './bloom.js';
-import { fullFrameCorners, fullFrameVert } from './full-frame.js';
 
 /** The finishing effects; each is off at 0. */
 export interface FinishOptions {
@@ -102,6 +101,27 @@ function on(strength: number, glsl: string): string {
   return strength > 0 ? glsl : '';
 }
 
+/** A grid of `columns` x `rows` cells over clip space, as corners and triangles. */
+function frameGrid(
+  columns: number,
+  rows: number,
+): { corners: number[][]; elements: number[][] } {
+  const corners: number[][] = [];
+  for (let r = 0; r <= rows; r++) {
+    for (let c = 0; c <= columns; c++)
+      corners.push([(2 * c) / columns - 1, (2 * r) / rows - 1]);
+  }
+  const elements: number[][] = [];
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < columns; c++) {
+      const a = r * (columns + 1) + c;
+      const b = a + columns + 1;
+      elements.push([a, a + 1, b], [a + 1, b + 1, b]);
+    }
+  }
+  return { corners, elements };
+}
+
 /** Limit: `factor` 1-4 (the shader's loop bound); at most two overlays. */
 export function createSupersampler(
   regl: createREGL.Regl,
@@ -135,13 +155,26 @@ export function createSupersampler(
   // Over a transparent frame, straight alpha needs them inside the pass.
   const overlaysInPass = finish.transparent;
   const drawOverlay = createDrawOverlay(regl, widthPx, heightPx);
+  const grid = frameGrid(32, 18);
 
   const downsample = regl<
     Record<string, unknown>,
     Record<string, unknown>,
     { seed: number[]; layers: OverlayImage[] }
   >({
-    vert: fullFrameVert,
+    // A grid over the frame, not one triangle: the vignette is smooth, so it is worked
+    // out at the grid's corners and interpolated (within 0.5/255), not per pixel.
+    vert: `
+      precision highp float;
+      attribute vec2 corner;
+      uniform vec2 outSize;
+      uniform float vignette;
+      varying float vVignette;
+      void main() {
+        vec2 centered = (corner * 0.5) * vec2(outSize.x / outSize.y, 1.0);
+        vVignette = 1.0 - vignette * smoothstep(0.08, 0.75, dot(centered, centered));
+        gl_Position = vec4(corner, 0.0, 1.0);
+      }`,
     frag: `
       precision highp float;
       uniform sampler2D source;
@@ -160,6 +193,7 @@ export function createSupersampler(
       uniform float vignette;
       uniform float grain;
       uniform vec2 seed;
+      varying float vVignette;
 
       // Dave Hoskins' hash without sine (sin is a long polynomial on llvmpipe):
       // three values a pixel for the price of one, two for the grain, one to dither.
@@ -206,12 +240,7 @@ export function createSupersampler(
         vec3 rgb = c.rgb;`
         }
         ${on(finish.exposure, 'rgb = filmic(rgb * exposure);')}
-        ${on(
-          finish.vignette,
-          `vec2 centered = (pixel + 0.5) / outSize - 0.5;
-        float corner = dot(centered * vec2(outSize.x / outSize.y, 1.0), centered * vec2(outSize.x / outSize.y, 1.0));
-        rgb *= 1.0 - vignette * smoothstep(0.08, 0.75, corner);`,
-        )}
+        ${on(finish.vignette, 'rgb *= vVignette;')}
         vec3 noise = hash3(pixel + seed);
         ${on(
           finish.grain,
@@ -234,7 +263,8 @@ export function createSupersampler(
         }
         gl_FragColor = vec4(straight + (noise.z - 0.5) / 255.0, a);
       }`,
-    attributes: { corner: fullFrameCorners },
+    attributes: { corner: grid.corners },
+    elements: grid.elements,
     uniforms: {
       source: color,
       bloomTexture: bloom?.texture ?? empty,
@@ -260,7 +290,6 @@ export function createSupersampler(
         p.layers[1]?.opacity ?? 0,
     },
     depth: { enable: false },
-    count: 3,
     framebuffer: null,
     viewport: { x: 0, y: 0, width: widthPx, height: heightPx },
   });

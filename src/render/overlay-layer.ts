@@ -15,7 +15,7 @@ export interface OverlayLayer {
   images(frame: FrameGeometry): Promise<OverlayImage[]>;
 }
 
-interface Raster {
+export interface Raster {
   data: Uint8Array;
   widthPx: number;
   heightPx: number;
@@ -27,6 +27,45 @@ async function rasterise(svg: string): Promise<Raster> {
     .raw()
     .toBuffer({ resolveWithObject: true });
   return { data: new Uint8Array(data), widthPx: info.width, heightPx: info.height };
+}
+
+interface Box {
+  left: number;
+  top: number;
+  widthPx: number;
+  heightPx: number;
+}
+
+/**
+ * The smallest box holding every pixel of `raster` that is not clear (null when none
+ * is): the title's box spans the frame, its text a part of it, and each frame blends
+ * the whole box.
+ */
+export function visibleBox(raster: Raster): Box | null {
+  let left = raster.widthPx;
+  let right = -1;
+  let top = raster.heightPx;
+  let bottom = -1;
+  for (let y = 0; y < raster.heightPx; y++) {
+    for (let x = 0; x < raster.widthPx; x++) {
+      if ((raster.data[(y * raster.widthPx + x) * 4 + 3] ?? 0) === 0) continue;
+      left = Math.min(left, x);
+      right = Math.max(right, x);
+      top = Math.min(top, y);
+      bottom = Math.max(bottom, y);
+    }
+  }
+  if (right < 0) return null;
+  return { left, top, widthPx: right - left + 1, heightPx: bottom - top + 1 };
+}
+
+function crop(raster: Raster, box: Box): Uint8Array {
+  const out = new Uint8Array(box.widthPx * box.heightPx * 4);
+  for (let row = 0; row < box.heightPx; row++) {
+    const from = ((box.top + row) * raster.widthPx + box.left) * 4;
+    out.set(raster.data.subarray(from, from + box.widthPx * 4), row * box.widthPx * 4);
+  }
+  return out;
 }
 
 export async function createOverlayLayer(
@@ -51,15 +90,18 @@ export async function createOverlayLayer(
     const raster = await rasterise(svg);
     // The title takes the edge the HUD does not.
     const y = top ? output.height - margin - raster.heightPx : margin - 6 * scale;
-    result.push({
-      texture: regl.texture({
-        width: raster.widthPx,
-        height: raster.heightPx,
-        data: raster.data,
-      }),
-      rect: [margin, y, raster.widthPx, raster.heightPx],
-      opacity: overlays.opacity,
-    });
+    const box = visibleBox(raster);
+    if (box) {
+      result.push({
+        texture: regl.texture({
+          width: box.widthPx,
+          height: box.heightPx,
+          data: crop(raster, box),
+        }),
+        rect: [margin + box.left, y + box.top, box.widthPx, box.heightPx],
+        opacity: overlays.opacity,
+      });
+    }
   }
 
   if (!overlays.hud) return { images: () => Promise.resolve(result) };
