@@ -2,7 +2,8 @@
  * `npm run bench` (after the landscape) or `npm run bench:render`: frames per second
  * of the hero scene rendered and encoded at 720p and 1080p, ffmpeg alone encoding the
  * same 1080p frames from memory (the ceiling: the renderer's part is then free), and a
- * batch of 8 small jobs on 1 and 2 workers. Prints a table and writes
+ * batch of 8 small jobs on 1 and 2 workers. The 1080p render and ffmpeg alone run in
+ * turns, twice each, the faster of each counting. Prints a table and writes
  * renders/bench/render.json.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -32,6 +33,8 @@ const log = logger('bench');
 const heroScene = join('scenes', 'icarus.yaml');
 /** Frames per measured render: spread over the whole video, as a preview spreads them. */
 const frameCount = 90;
+/** Turns of the 1080p render and of ffmpeg alone (the faster of each counts). */
+const rounds1080p = 2;
 const sizes = { '720p': [1280, 720], '1080p': [1920, 1080] } as const;
 
 type SizeName = keyof typeof sizes;
@@ -59,11 +62,8 @@ async function renderRate(size: SizeName, ffmpeg: string): Promise<number> {
   return result.framesPerSecond;
 }
 
-/**
- * Encodes the same frames the 1080p render draws, held in memory, with the same
- * encoder settings: how fast ffmpeg alone goes on this machine.
- */
-async function encoderOnlyRate(ffmpeg: string): Promise<number> {
+/** The frames the 1080p render draws, held in memory. */
+async function heroFrames1080(): Promise<Uint8Array[]> {
   const scene = heroAt('1080p');
   const bundle = loadBundle(await ensureLandscape(scene.landscape));
   const renderer = await createFrameRenderer(scene, bundle);
@@ -76,6 +76,15 @@ async function encoderOnlyRate(ffmpeg: string): Promise<number> {
   } finally {
     renderer.destroy();
   }
+  return frames;
+}
+
+/**
+ * Encodes `frames` (the 1080p render's) with the same encoder settings: how fast
+ * ffmpeg alone goes on this machine.
+ */
+async function encoderOnlyRate(ffmpeg: string, frames: Uint8Array[]): Promise<number> {
+  const scene = heroAt('1080p');
   const encoder = openFrameSink({
     format: outputFormat('mp4'),
     ffmpegPath: ffmpeg,
@@ -123,11 +132,21 @@ async function main(): Promise<void> {
   const ffmpeg = (await resolveFfmpeg()).path;
   // Trains the hero's landscape first when missing, so no timing includes it.
   await ensureLandscape(loadScene(heroScene).landscape);
+  // The 1080p render and ffmpeg alone take turns, twice each, and the faster run of
+  // each counts: a run here moves by 5 to 15% with what else the machine is doing,
+  // and turns keep one side from getting all of a quiet spell. The frames ffmpeg
+  // encodes are drawn anew each turn, so no render runs with 750 MB of them held.
+  const runs1080p: number[] = [];
+  const encoderRuns: number[] = [];
+  for (let round = 0; round < rounds1080p; round++) {
+    runs1080p.push(await renderRate('1080p', ffmpeg));
+    encoderRuns.push(await encoderOnlyRate(ffmpeg, await heroFrames1080()));
+  }
   const fps = {
     '720p': await renderRate('720p', ffmpeg),
-    '1080p': await renderRate('1080p', ffmpeg),
+    '1080p': Math.max(...runs1080p),
   };
-  const encoderOnly1080p = await encoderOnlyRate(ffmpeg);
+  const encoderOnly1080p = Math.max(...encoderRuns);
   const batchFile = writeBenchBatch();
   const batch = {
     workers1: await batchSeconds(batchFile, 1),
@@ -146,6 +165,7 @@ async function main(): Promise<void> {
     fps,
     encoderOnlyFps: { '1080p': encoderOnly1080p },
     fractionOfEncoder: { '1080p': fps['1080p'] / encoderOnly1080p },
+    runs: { fps1080p: runs1080p, encoderOnlyFps1080p: encoderRuns },
     batchSeconds: batch,
     batchJob: '8 jobs: 2 palettes x 2 cameras x MP4 and GIF, 320x180, 2 s at 12 fps',
     machine: machine(),
@@ -159,6 +179,7 @@ function printTable(report: {
   fps: Record<SizeName, number>;
   encoderOnlyFps: { '1080p': number };
   fractionOfEncoder: { '1080p': number };
+  runs: { fps1080p: number[]; encoderOnlyFps1080p: number[] };
   batchSeconds: { workers1: number; workers2: number };
   machine: Machine;
 }): void {
@@ -173,6 +194,11 @@ function printTable(report: {
       ),
     ),
     line('ffmpeg alone 1080p', `${report.encoderOnlyFps['1080p'].toFixed(1)} fps`),
+    line(
+      '1080p turns (render; ffmpeg)',
+      `${report.runs.fps1080p.map((f) => f.toFixed(1)).join(', ')}; ` +
+        report.runs.encoderOnlyFps1080p.map((f) => f.toFixed(1)).join(', '),
+    ),
     line(
       '1080p render / ffmpeg alone',
       `${(100 * report.fractionOfEncoder['1080p']).toFixed(0)}%`,
