@@ -2,15 +2,17 @@
  * Anti-aliasing by supersampling, and the finishing pass. headless-gl ignores
  * `antialias` (no multisampled default framebuffer), so the frame is drawn into a
  * framebuffer `factor` times the output size and averaged down in one shader pass,
- * which also adds the bloom, tone maps, darkens the corners, adds film grain and lays
- * the overlays over the result at output resolution (so text stays crisp). The pass
- * flips the frame, so `readPixels` (which starts at the bottom row) returns it top
- * row first, and adds a +-0.5/255 dither so dark gradients do not band.
+ * which also lays it over the background (the underlay), adds the bloom, tone maps,
+ * darkens the corners and adds film grain; the overlays go over the result at output
+ * resolution (so text stays crisp). The pass flips the frame, so `readPixels` (which
+ * starts at the bottom row) returns it top row first, and adds a +-0.5/255 dither so
+ * dark gradients do not band.
  *
  * Colour: frames are drawn in sRGB-encoded values (palettes are sRGB hex) and the
- * samples are averaged in near-linear light. The framebuffer holds premultiplied RGBA; additive light may exceed its
- * alpha, so a transparent frame takes alpha = max(alpha, brightest channel) before
- * it is divided back to the straight alpha a PNG stores.
+ * samples are averaged in near-linear light. The framebuffer holds premultiplied
+ * RGBA; additive light may exceed its alpha, so a transparent frame takes alpha =
+ * max(alpha, brightest channel) before it is divided back to the straight alpha a PNG
+ * stores.
  */
 import type createREGL from 'regl';
 import { createBloom } from './bloom.js';

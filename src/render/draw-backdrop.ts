@@ -3,7 +3,7 @@
  * texture the size of the output; the finishing pass lays the frame over it (and the
  * bloom's bright pass reads it, so the sun blooms). The frame itself is drawn over
  * clear black, premultiplied, so pixels the wings do not cover cost no shading. A
- * transparent scene has no background: the texture is left clear (alpha 0).
+ * transparent scene has no background and makes none.
  */
 import type createREGL from 'regl';
 import { type Palette, hexToRgb } from '../scene/palettes.js';
@@ -16,16 +16,13 @@ export function createBackdrop(
   palette: Palette,
   widthPx: number,
   heightPx: number,
-  transparent = false,
 ): createREGL.Texture2D {
   const texture = regl.texture({
     width: widthPx,
     height: heightPx,
-    data: new Uint8Array(widthPx * heightPx * 4),
     min: 'nearest',
     mag: 'nearest',
   });
-  if (transparent) return texture;
   const target = regl.framebuffer({ color: texture, depthStencil: false });
   regl({
     vert: fullFrameVert,
