@@ -17,6 +17,11 @@ test('the colour steps toward the band below by the bands strength', () => {
   assert.deepEqual(levelTexel(stops, contours, 0.5, 0.6).rgb, rampColor(stops, 0.55));
   // Below the first contour the band starts at level 0.
   assert.deepEqual(levelTexel(stops, contours, 1, 0.1).rgb, rampColor(stops, 0));
+  // The contours' order does not matter.
+  assert.deepEqual(
+    levelTexel(stops, [0.8, 0.2, 0.5], 1, 0.6).rgb,
+    rampColor(stops, 0.5),
+  );
   // No contours: the ramp as it is, whatever the bands.
   assert.deepEqual(levelTexel(stops, [], 1, 0.6).rgb, rampColor(stops, 0.6));
 });

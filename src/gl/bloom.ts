@@ -1,9 +1,10 @@
 /**
  * Bloom: a bright pass at a quarter of the output's size per side (four reads spread
  * over each block of the supersampled source, which is blurred next anyway), then two
- * rounds of a separable Gaussian at the same size (5 bilinear reads per direction, 9
- * taps). llvmpipe shades on the CPU, so the passes stay this small: a bright pass at
- * half size cost more than the four blurs together. Limit: four reads see a quarter
+ * rounds of a separable Gaussian (5 bilinear reads per direction, 9 taps), the first
+ * at that size, the second, twice as wide, at an eighth. llvmpipe shades on the CPU,
+ * so the passes stay this small: a bright pass at half size cost more than the four
+ * blurs together. Limit: four reads see a quarter
  * of the pixels under them (at supersample 1), so a bright line one pixel thin blooms
  * by where it falls; lines that thin are dim in Icarus's scenes.
  */

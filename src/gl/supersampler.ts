@@ -192,7 +192,6 @@ export function createSupersampler(
       uniform float factor;
       uniform float bloom;
       uniform float exposure;
-      uniform float vignette;
       uniform float grain;
       uniform vec2 seed;
       varying float vVignette;

@@ -75,7 +75,7 @@ export function createDrawMembrane(
   const levelTexture = createLevelTexture(
     regl,
     palette.ramp,
-    [...field.contourLevels].sort((a, b) => a - b),
+    field.contourLevels,
     options.bands,
   );
   const draw = regl<Record<string, unknown>, Record<string, unknown>, MembraneProps>({
@@ -128,7 +128,6 @@ export function createDrawMembrane(
       uniform vec3 keyDirection;
       uniform vec3 keyColor;
       uniform vec3 rimColor;
-      uniform float feathers;
       uniform float flowStrength;
       uniform float threshold;
       uniform float edge;
@@ -171,19 +170,16 @@ export function createDrawMembrane(
         color += 0.22 * specular * keyColor + rim * rimColor * (0.25 + 0.5 * vLevel);
 
         // Feathers: rays from the middle of the segment.
-        float angle = vAngle;
-        float across = abs(fract(angle) - 0.5);
-        float ray = 1.0 - min(across / max(fwidth(angle), 1e-4), 1.0);
+        float across = abs(fract(vAngle) - 0.5);
+        float ray = 1.0 - min(across / max(fwidth(vAngle), 1e-4), 1.0);
         // 0.5 + 0.5 cos(2 pi angle), within 0.02 by a smoothstep (cos is a long
         // polynomial on llvmpipe).
         float vane = smoothstep(0.0, 1.0, 2.0 * across);
-        float feathering = vFeathering;
-        color *= 1.0 + feathering * (0.1 * vane - 0.05);
-        color = mix(color, color * 1.3 + 0.03, 0.3 * ray * feathering);
+        color *= 1.0 + vFeathering * (0.1 * vane - 0.05);
+        color = mix(color, color * 1.3 + 0.03, 0.3 * ray * vFeathering);
 
-        vec2 domainUv = vDomainUv;
         // The light the paths cast in RGB, the feather barbs in alpha.
-        vec4 lightAndBarb = texture2D(lightmap, domainUv);
+        vec4 lightAndBarb = texture2D(lightmap, vDomainUv);
         float barb = lightAndBarb.a;
         color = mix(color, color * 1.45 + 0.04, flowStrength * barb * (1.0 - 0.6 * vLevel));
         color = mix(color, color * 1.4 + 0.06, 0.55 * line);
@@ -191,7 +187,7 @@ export function createDrawMembrane(
 
         // Covered below the threshold, across a feathered edge whose tips follow the
         // feather rays; an elliptical outline replaces the grid's rectangle.
-        float tips = threshold + edge * (0.14 * vane - 0.07) * feathering;
+        float tips = threshold + edge * (0.14 * vane - 0.07) * vFeathering;
         float cover = smoothstep(tips + 0.3 * edge, tips - 0.7 * edge, vLevel);
         float f = (vLevel - tips + 0.25 * edge) / (0.22 * edge);
         // (1 - f^2 / 4)^4, within 0.06 of exp(-f^2) (exp is a long polynomial here).

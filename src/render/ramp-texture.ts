@@ -34,7 +34,7 @@ export interface LevelTexel {
   contourDistance: number;
 }
 
-/** What the texture holds at `level`; `contours` ascending. */
+/** What the texture holds at `level`; `contours` in any order. */
 export function levelTexel(
   stops: Hex[],
   contours: number[],
@@ -44,7 +44,7 @@ export function levelTexel(
   let lower = 0;
   let contourDistance = Infinity;
   for (const c of contours) {
-    if (level >= c) lower = c;
+    if (level >= c) lower = Math.max(lower, c);
     contourDistance = Math.min(contourDistance, Math.abs(level - c));
   }
   const shade = contours.length > 0 ? level + (lower - level) * bands : level;
