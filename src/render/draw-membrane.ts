@@ -48,21 +48,56 @@ export const keyLight: Vec3 = [0.45, 0.8, 0.4];
  */
 export function insideOutline(mesh: WingMesh, field: SurfaceField): Uint32Array {
   const { positions, elements } = mesh;
-  const midX = 0.5 * (field.xMin + field.xMax);
-  const halfX = 0.5 * (field.xMax - field.xMin);
-  const midZ = 0.5 * (field.zMin + field.zMax);
-  const halfZ = 0.5 * (field.zMax - field.zMin);
+  const radius = outlineRadius(field);
   const inside = (vertex: number): boolean =>
-    Math.hypot(
-      ((positions[vertex * 3] ?? 0) - midX) / halfX,
-      ((positions[vertex * 3 + 2] ?? 0) - midZ) / halfZ,
-    ) < 1;
+    radius(positions[vertex * 3] ?? 0, positions[vertex * 3 + 2] ?? 0) < 1;
   const kept: number[] = [];
   for (let t = 0; t < elements.length; t += 3) {
     const corners = [elements[t] ?? 0, elements[t + 1] ?? 0, elements[t + 2] ?? 0];
     if (corners.some(inside)) kept.push(...corners);
   }
   return Uint32Array.from(kept);
+}
+
+/** Where (x, z) lies against the elliptical outline: 0 at its middle, 1 on it. */
+function outlineRadius(field: SurfaceField): (x: number, z: number) => number {
+  const midX = 0.5 * (field.xMin + field.xMax);
+  const halfX = 0.5 * (field.xMax - field.xMin);
+  const midZ = 0.5 * (field.zMin + field.zMax);
+  const halfZ = 0.5 * (field.zMax - field.zMin);
+  return (x, z) => Math.hypot((x - midX) / halfX, (z - midZ) / halfZ);
+}
+
+/** GLSL's smoothstep, edges in either order. */
+function smoothstep(edge0: number, edge1: number, x: number): number {
+  const t = Math.min(Math.max((x - edge0) / (edge1 - edge0), 0), 1);
+  return t * t * (3 - 2 * t);
+}
+
+/**
+ * Per vertex, what the shader needs of the wing's fixed shape: the feather ray's
+ * angle (`feathers` rays per wing), how strongly feathered the place is (most
+ * mid-wing, less up the hills) and the elliptical outline's fade. They depend on the
+ * position and level alone, so they are worked out once here and not per frame (atan
+ * is costly on llvmpipe); they vary slowly across a cell, so they interpolate.
+ */
+export function featherAttributes(
+  mesh: WingMesh,
+  field: SurfaceField,
+  feathers: number,
+): Float32Array {
+  const { positions, levels } = mesh;
+  const radius = outlineRadius(field);
+  const out = new Float32Array(levels.length * 3);
+  for (let i = 0; i < levels.length; i++) {
+    const x = positions[i * 3] ?? 0;
+    const z = positions[i * 3 + 2] ?? 0;
+    const level = levels[i] ?? 0;
+    out[i * 3] = (Math.atan2(Math.abs(z), x) * feathers) / Math.PI;
+    out[i * 3 + 1] = smoothstep(0.2, 0.55, Math.hypot(x, z)) * (1 - 0.7 * level);
+    out[i * 3 + 2] = smoothstep(1, 0.72, radius(x, z));
+  }
+  return out;
 }
 
 export function createDrawMembrane(
@@ -85,35 +120,35 @@ export function createDrawMembrane(
       attribute vec3 position;
       attribute vec3 normal;
       attribute float level;
-      uniform float feathers;
-      uniform vec4 domain;
+      attribute vec3 feather;
+      uniform vec3 domain;
       uniform vec3 eye;
+      uniform vec3 keyDirection;
       uniform float fog;
       uniform vec2 fogRange;
-      varying vec3 vPosition;
       varying vec3 vNormal;
+      varying vec3 vView;
+      varying vec3 vHalf;
       varying float vLevel;
       varying float vAngle;
       varying float vFeathering;
+      varying float vOutline;
       varying vec2 vDomainUv;
-      varying vec2 vCentered;
       varying float vFog;
       void main() {
-        vPosition = position;
         vNormal = normal;
         vLevel = level;
-        // What varies slowly across a cell is computed here and interpolated, not
-        // per pixel (llvmpipe shades on the CPU; atan is costly there). The domain
+        vAngle = feather.x;
+        vFeathering = feather.y;
+        vOutline = feather.z;
+        // The view and half vectors turn little across a cell: worked out here and
+        // interpolated, not per pixel (llvmpipe shades on the CPU). The domain
         // coordinates are linear in the position, so they interpolate exactly.
-        vAngle = atan(abs(position.z), position.x) * feathers / 3.14159265;
-        // Feathers are strongest mid-wing.
-        vFeathering = smoothstep(0.2, 0.55, length(position.xz)) * (1.0 - 0.7 * level);
+        vView = normalize(eye - position);
+        vHalf = normalize(keyDirection + vView);
         vDomainUv = vec2(
           (position.x - domain.x) / (domain.y - domain.x),
           (position.z + domain.z) / (2.0 * domain.z));
-        vCentered = vec2(
-          (position.x - 0.5 * (domain.x + domain.y)) / (0.5 * (domain.y - domain.x)),
-          (position.z - 0.5 * (domain.w + domain.z)) / (0.5 * (domain.z - domain.w)));
         // Fog ramps over a distance far larger than a cell.
         vFog = fog * smoothstep(fogRange.x, fogRange.y, length(eye - position));
         gl_Position = viewProjection * vec4(position, 1.0);
@@ -124,7 +159,6 @@ export function createDrawMembrane(
       uniform sampler2D levelTexture;
       uniform float contourReach;
       uniform sampler2D lightmap;
-      uniform vec3 eye;
       uniform vec3 keyDirection;
       uniform vec3 keyColor;
       uniform vec3 rimColor;
@@ -132,17 +166,18 @@ export function createDrawMembrane(
       uniform float threshold;
       uniform float edge;
       uniform vec3 fogColor;
-      varying vec3 vPosition;
       varying vec3 vNormal;
+      varying vec3 vView;
+      varying vec3 vHalf;
       varying float vLevel;
       varying float vAngle;
       varying float vFeathering;
+      varying float vOutline;
       varying vec2 vDomainUv;
-      varying vec2 vCentered;
       varying float vFog;
       void main() {
         vec3 n = normalize(vNormal);
-        vec3 v = normalize(eye - vPosition);
+        vec3 v = vView;
         if (dot(n, v) < 0.0) n = -n;
 
         // The ramp stepped toward the band's lower level, and the distance to the
@@ -155,9 +190,8 @@ export function createDrawMembrane(
 
         // Wrapped diffuse keeps the shadowed side of the hill readable.
         float wrapped = dot(n, keyDirection) * 0.5 + 0.5;
-        vec3 h = normalize(keyDirection + v);
         // Powers by multiplication: pow is exp2(log2) on llvmpipe.
-        float s4 = max(dot(n, h), 0.0);
+        float s4 = max(dot(n, vHalf), 0.0);
         s4 *= s4;
         s4 *= s4;
         float s32 = s4 * s4;
@@ -195,17 +229,16 @@ export function createDrawMembrane(
         bump *= bump;
         float fringe = bump * bump;
         color += 0.18 * fringe * (rimColor + base);
-        float outline = smoothstep(1.0, 0.72, length(vCentered));
-
         color = mix(color, fogColor, vFog);
         // Premultiplied: where it fades, the background shows through in the
         // finishing pass.
-        gl_FragColor = vec4(color, 1.0) * (outline * cover);
+        gl_FragColor = vec4(color, 1.0) * (vOutline * cover);
       }`,
     attributes: {
       position: regl.buffer(mesh.positions),
       normal: regl.buffer(mesh.normals),
       level: regl.buffer(mesh.levels),
+      feather: regl.buffer(featherAttributes(mesh, field, options.feathers)),
     },
     elements: regl.elements({ data: insideOutline(mesh, field), type: 'uint32' }),
     uniforms: {
@@ -219,9 +252,8 @@ export function createDrawMembrane(
       keyDirection: key,
       keyColor: hexToRgb(palette.key),
       rimColor: hexToRgb(palette.rim),
-      // x range, then zMax and zMin (the light map spans -zMax..zMax either way).
-      domain: [field.xMin, field.xMax, field.zMax, field.zMin],
-      feathers: options.feathers,
+      // x range, then zMax (the light map spans -zMax..zMax either way).
+      domain: [field.xMin, field.xMax, field.zMax],
       flowStrength: options.flowStrength,
       edge: options.edge,
       fogColor: options.fogColor,
