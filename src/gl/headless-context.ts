@@ -16,6 +16,8 @@ const log = logger('gl');
 export const requiredExtensions = [
   'OES_element_index_uint',
   'OES_standard_derivatives',
+  'OES_texture_float',
+  'OES_texture_float_linear',
 ];
 
 export interface HeadlessContext {

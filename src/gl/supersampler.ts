@@ -16,6 +16,7 @@
  */
 import type createREGL from 'regl';
 import { createBloom } from './bloom.js';
+import { fullFrameCorners, fullFrameVert } from './full-frame.js';
 
 /** The finishing effects; each is off at 0. */
 export interface FinishOptions {
@@ -103,27 +104,6 @@ function on(strength: number, glsl: string): string {
   return strength > 0 ? glsl : '';
 }
 
-/** A grid of `columns` x `rows` cells over clip space, as corners and triangles. */
-function frameGrid(
-  columns: number,
-  rows: number,
-): { corners: number[][]; elements: number[][] } {
-  const corners: number[][] = [];
-  for (let r = 0; r <= rows; r++) {
-    for (let c = 0; c <= columns; c++)
-      corners.push([(2 * c) / columns - 1, (2 * r) / rows - 1]);
-  }
-  const elements: number[][] = [];
-  for (let r = 0; r < rows; r++) {
-    for (let c = 0; c < columns; c++) {
-      const a = r * (columns + 1) + c;
-      const b = a + columns + 1;
-      elements.push([a, a + 1, b], [a + 1, b + 1, b]);
-    }
-  }
-  return { corners, elements };
-}
-
 /** Limit: `factor` 1-4 (the shader's loop bound); at most two overlays. */
 export function createSupersampler(
   regl: createREGL.Regl,
@@ -157,26 +137,16 @@ export function createSupersampler(
   // Over a transparent frame, straight alpha needs them inside the pass.
   const overlaysInPass = finish.transparent;
   const drawOverlay = createDrawOverlay(regl, widthPx, heightPx);
-  const grid = frameGrid(32, 18);
 
   const downsample = regl<
     Record<string, unknown>,
     Record<string, unknown>,
     { seed: number[]; layers: OverlayImage[] }
   >({
-    // A grid over the frame, not one triangle: the vignette is smooth, so it is worked
-    // out at the grid's corners and interpolated (within 0.5/255), not per pixel.
-    vert: `
-      precision highp float;
-      attribute vec2 corner;
-      uniform vec2 outSize;
-      uniform float vignette;
-      varying float vVignette;
-      void main() {
-        vec2 centered = (corner * 0.5) * vec2(outSize.x / outSize.y, 1.0);
-        vVignette = 1.0 - vignette * smoothstep(0.08, 0.75, dot(centered, centered));
-        gl_Position = vec4(corner, 0.0, 1.0);
-      }`,
+    // One triangle over the frame: llvmpipe shades the tiles it covers whole without
+    // testing edges. A grid of cells carrying the vignette at their corners cost more
+    // in edge tests than the vignette costs per pixel.
+    vert: fullFrameVert,
     frag: `
       precision highp float;
       uniform sampler2D source;
@@ -194,10 +164,11 @@ export function createSupersampler(
       uniform float exposure;
       uniform float grain;
       uniform vec2 seed;
-      varying float vVignette;
+      uniform float vignette;
 
       // Dave Hoskins' hash without sine (sin is a long polynomial on llvmpipe):
       // three values a pixel for the price of one, two for the grain, one to dither.
+      // (A nearest read of a noise tile cost llvmpipe as much.)
       vec3 hash3(vec2 p) {
         vec3 p3 = fract(vec3(p.xyx) * vec3(0.1031, 0.1030, 0.0973));
         p3 += dot(p3, p3.yxz + 33.33);
@@ -241,7 +212,11 @@ export function createSupersampler(
         vec3 rgb = c.rgb;`
         }
         ${on(finish.exposure, 'rgb = filmic(rgb * exposure);')}
-        ${on(finish.vignette, 'rgb *= vVignette;')}
+        ${on(
+          finish.vignette,
+          `vec2 centered = (gl_FragCoord.xy / outSize - 0.5) * vec2(outSize.x / outSize.y, 1.0);
+        rgb *= 1.0 - vignette * smoothstep(0.08, 0.75, dot(centered, centered));`,
+        )}
         vec3 noise = hash3(pixel + seed);
         ${on(
           finish.grain,
@@ -264,8 +239,8 @@ export function createSupersampler(
         }
         gl_FragColor = vec4(straight + (noise.z - 0.5) / 255.0, a);
       }`,
-    attributes: { corner: grid.corners },
-    elements: grid.elements,
+    attributes: { corner: fullFrameCorners },
+    count: 3,
     uniforms: {
       source: color,
       bloomTexture: bloom?.texture ?? empty,

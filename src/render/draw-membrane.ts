@@ -12,6 +12,7 @@ import { normalize, type Mat4, type Vec3 } from '../gl/mat4.js';
 import { hexToRgb, type Palette } from '../scene/palettes.js';
 import { type SurfaceField } from './surface-field.js';
 import { contourReach, createLevelTexture } from './ramp-texture.js';
+import { createFieldTexture } from './field-texture.js';
 import { type WingMesh } from './wing-mesh.js';
 
 export interface MembraneProps {
@@ -27,6 +28,8 @@ export interface MembraneProps {
 export interface MembraneOptions {
   palette: Palette;
   field: SurfaceField;
+  /** Samples of the field's level and normal along the segment (world X length 1). */
+  texelsPerUnit: number;
   /** Width of the feathered edge, in levels. */
   edge: number;
   /** Strength of the stepped contour bands (0-1). */
@@ -113,31 +116,29 @@ export function createDrawMembrane(
     field.contourLevels,
     options.bands,
   );
+  const fieldTexture = createFieldTexture(regl, field, options.texelsPerUnit);
   const draw = regl<Record<string, unknown>, Record<string, unknown>, MembraneProps>({
     vert: `
       precision highp float;
       uniform mat4 viewProjection;
       attribute vec3 position;
-      attribute vec3 normal;
-      attribute float level;
       attribute vec3 feather;
       uniform vec3 domain;
+      uniform vec4 fieldUv;
       uniform vec3 eye;
       uniform vec3 keyDirection;
       uniform float fog;
       uniform vec2 fogRange;
-      varying vec3 vNormal;
+      varying vec2 vFieldUv;
       varying vec3 vView;
       varying vec3 vHalf;
-      varying float vLevel;
       varying float vAngle;
       varying float vFeathering;
       varying float vOutline;
       varying vec2 vDomainUv;
       varying float vFog;
       void main() {
-        vNormal = normal;
-        vLevel = level;
+        vFieldUv = position.xz * fieldUv.xz + fieldUv.yw;
         vAngle = feather.x;
         vFeathering = feather.y;
         vOutline = feather.z;
@@ -156,6 +157,7 @@ export function createDrawMembrane(
     frag: `
       #extension GL_OES_standard_derivatives : enable
       precision highp float;
+      uniform sampler2D fieldTexture;
       uniform sampler2D levelTexture;
       uniform float contourReach;
       uniform sampler2D lightmap;
@@ -166,25 +168,31 @@ export function createDrawMembrane(
       uniform float threshold;
       uniform float edge;
       uniform vec3 fogColor;
-      varying vec3 vNormal;
+      varying vec2 vFieldUv;
       varying vec3 vView;
       varying vec3 vHalf;
-      varying float vLevel;
       varying float vAngle;
       varying float vFeathering;
       varying float vOutline;
       varying vec2 vDomainUv;
       varying float vFog;
       void main() {
-        vec3 n = normalize(vNormal);
+        // The level and normal between the mesh's corners, from the finer field.
+        vec4 field = texture2D(fieldTexture, vFieldUv);
+        float level = field.a;
+        vec3 n = normalize(field.xyz);
         vec3 v = vView;
-        if (dot(n, v) < 0.0) n = -n;
+        // The side the camera sees, by the triangle (its corners' order), not by the
+        // smooth normal: where the surface turns away (a hill's crest seen from the
+        // side) that normal points a little away from the eye, and flipping it there
+        // would darken the silhouette pixel by pixel.
+        if (!gl_FrontFacing) n = -n;
 
         // The ramp stepped toward the band's lower level, and the distance to the
         // nearest contour level (stored as a square root) for the contour lines.
-        vec4 byLevel = texture2D(levelTexture, vec2(vLevel, 0.5));
+        vec4 byLevel = texture2D(levelTexture, vec2(level, 0.5));
         vec3 base = byLevel.rgb;
-        float w = max(fwidth(vLevel), 1e-4);
+        float w = max(fwidth(level), 1e-4);
         float contourDistance = byLevel.a * byLevel.a * contourReach;
         float line = 1.0 - min(contourDistance / (1.3 * w), 1.0);
 
@@ -197,11 +205,11 @@ export function createDrawMembrane(
         float s32 = s4 * s4;
         s32 *= s32;
         s32 *= s32;
-        float specular = s32 * s4 * (1.0 - vLevel);
+        float specular = s32 * s4 * (1.0 - level);
         float facing = 1.0 - max(dot(n, v), 0.0);
         float rim = facing * facing * facing;
         vec3 color = base * (0.16 + 0.8 * wrapped * wrapped * keyColor);
-        color += 0.22 * specular * keyColor + rim * rimColor * (0.25 + 0.5 * vLevel);
+        color += 0.22 * specular * keyColor + rim * rimColor * (0.25 + 0.5 * level);
 
         // Feathers: rays from the middle of the segment.
         float across = abs(fract(vAngle) - 0.5);
@@ -215,15 +223,15 @@ export function createDrawMembrane(
         // The light the paths cast in RGB, the feather barbs in alpha.
         vec4 lightAndBarb = texture2D(lightmap, vDomainUv);
         float barb = lightAndBarb.a;
-        color = mix(color, color * 1.45 + 0.04, flowStrength * barb * (1.0 - 0.6 * vLevel));
+        color = mix(color, color * 1.45 + 0.04, flowStrength * barb * (1.0 - 0.6 * level));
         color = mix(color, color * 1.4 + 0.06, 0.55 * line);
         color += lightAndBarb.rgb;
 
         // Covered below the threshold, across a feathered edge whose tips follow the
         // feather rays; an elliptical outline replaces the grid's rectangle.
         float tips = threshold + edge * (0.14 * vane - 0.07) * vFeathering;
-        float cover = smoothstep(tips + 0.3 * edge, tips - 0.7 * edge, vLevel);
-        float f = (vLevel - tips + 0.25 * edge) / (0.22 * edge);
+        float cover = smoothstep(tips + 0.3 * edge, tips - 0.7 * edge, level);
+        float f = (level - tips + 0.25 * edge) / (0.22 * edge);
         // (1 - f^2 / 4)^4, within 0.06 of exp(-f^2) (exp is a long polynomial here).
         float bump = max(1.0 - 0.25 * f * f, 0.0);
         bump *= bump;
@@ -236,12 +244,12 @@ export function createDrawMembrane(
       }`,
     attributes: {
       position: regl.buffer(mesh.positions),
-      normal: regl.buffer(mesh.normals),
-      level: regl.buffer(mesh.levels),
       feather: regl.buffer(featherAttributes(mesh, field, options.feathers)),
     },
     elements: regl.elements({ data: insideOutline(mesh, field), type: 'uint32' }),
     uniforms: {
+      fieldTexture: fieldTexture.texture,
+      fieldUv: fieldTexture.uvTransform,
       levelTexture,
       contourReach,
       lightmap: regl.prop<MembraneProps, 'lightmap'>('lightmap'),

@@ -82,8 +82,8 @@ export function createLevelTexture(
     width: levelTextureWidth,
     height: 1,
     data: levelTextureData(stops, contours, bands),
-    min: 'linear',
-    mag: 'linear',
+    min: 'nearest',
+    mag: 'nearest',
     wrapS: 'clamp',
     wrapT: 'clamp',
   });

@@ -48,8 +48,10 @@ export const surface = z.strictObject({
     .int()
     .min(8)
     .max(600)
-    .default(80)
-    .describe('mesh cells along the segment'),
+    .default(40)
+    .describe(
+      'mesh cells along the segment; the level and normal between them come from a field sampled 4 times finer',
+    ),
   contours: z
     .number()
     .int()
