@@ -5,8 +5,8 @@
  * which also lays it over the background (the underlay), adds the bloom, tone maps,
  * darkens the corners and adds film grain; the overlays go over the result at output
  * resolution (so text stays crisp). The pass flips the frame, so `readPixels` (which
- * starts at the bottom row) returns it top row first, and adds a +-0.5/255 dither so
- * dark gradients do not band.
+ * starts at the bottom row) returns it top row first, and dithers so dark gradients
+ * do not band: the grain does, or a +-0.5/255 dither where the grain is too faint.
  *
  * Colour: frames are drawn in sRGB-encoded values (palettes are sRGB hex) and the
  * samples are averaged in near-linear light. The framebuffer holds premultiplied
@@ -136,6 +136,9 @@ export function createSupersampler(
   // rectangle only: in the pass they would cost two texture reads on every pixel.
   // Over a transparent frame, straight alpha needs them inside the pass.
   const overlaysInPass = finish.transparent;
+  // Grain whose least amplitude (0.4 x grain, in the darks and lights) is a level of
+  // 8 bits or more is a dither itself; fainter grain gets the +-0.5/255 dither too.
+  const grainDithers = finish.grain * 0.4 * 255 >= 1;
   const drawOverlay = createDrawOverlay(regl, widthPx, heightPx);
 
   const downsample = regl<
@@ -166,13 +169,13 @@ export function createSupersampler(
       uniform vec2 seed;
       uniform float vignette;
 
-      // Dave Hoskins' hash without sine (sin is a long polynomial on llvmpipe):
-      // three values a pixel for the price of one, two for the grain, one to dither.
-      // (A nearest read of a noise tile cost llvmpipe as much.)
-      vec3 hash3(vec2 p) {
-        vec3 p3 = fract(vec3(p.xyx) * vec3(0.1031, 0.1030, 0.0973));
-        p3 += dot(p3, p3.yxz + 33.33);
-        return fract((p3.xxy + p3.yzz) * p3.zyx);
+      // Dave Hoskins' hash without sine (sin is a long polynomial on llvmpipe): one
+      // value a pixel, for the grain and the dither. (Three values cost llvmpipe a
+      // twentieth of this pass more, and a nearest read of a noise tile as much.)
+      float hash1(vec2 p) {
+        vec3 p3 = fract(vec3(p.xyx) * 0.1031);
+        p3 += dot(p3, p3.yzx + 33.33);
+        return fract((p3.x + p3.y) * p3.z);
       }
 
       // Narkowicz's fit of the ACES filmic curve.
@@ -217,11 +220,12 @@ export function createSupersampler(
           `vec2 centered = (gl_FragCoord.xy / outSize - 0.5) * vec2(outSize.x / outSize.y, 1.0);
         rgb *= 1.0 - vignette * smoothstep(0.08, 0.75, dot(centered, centered));`,
         )}
-        vec3 noise = hash3(pixel + seed);
+        float noise = hash1(pixel + seed);
         ${on(
           finish.grain,
-          `// Two uniform values sum to a triangular grain, as film's is not flat.
-        float g = noise.x + noise.y - 1.0;
+          `// Uniform, with the spread (standard deviation) of the sum of two uniform
+        // values in -0.5..0.5.
+        float g = (noise - 0.5) * 1.4142;
         // Grain shows most in the mid-tones, as on film.
         float luma = dot(rgb, vec3(0.2126, 0.7152, 0.0722));
         rgb += g * grain * (0.4 + 2.4 * luma * (1.0 - luma));`,
@@ -237,7 +241,7 @@ export function createSupersampler(
             : `float a = alpha;
         vec3 straight = clamp(rgb, 0.0, 1.0);`
         }
-        gl_FragColor = vec4(straight + (noise.z - 0.5) / 255.0, a);
+        gl_FragColor = vec4(straight${grainDithers ? '' : ' + (noise - 0.5) / 255.0'}, a);
       }`,
     attributes: { corner: fullFrameCorners },
     count: 3,
