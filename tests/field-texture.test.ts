@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { featherAttributes } from '../src/render/draw-membrane.js';
-import { fieldSamples } from '../src/render/field-texture.js';
+import { fieldSamples, fieldTexelsPerUnit } from '../src/render/field-texture.js';
 import { type SurfaceField } from '../src/render/surface-field.js';
 import { buildWingMesh } from '../src/render/wing-mesh.js';
 
@@ -100,4 +100,10 @@ test('the feather attributes give the ray angle, the feathering and the outline 
   );
   // Past mid-wing (radius 0.58): feathered by (1 - 0.7 level) of the full strength.
   assert.ok(Math.abs(side.feathering - (1 - 0.7 * side.level)) < 1e-6);
+});
+
+test('the field is sampled 4 times finer than the mesh, up to 320 texels along the segment', () => {
+  assert.equal(fieldTexelsPerUnit(40), 160);
+  assert.equal(fieldTexelsPerUnit(8), 32);
+  assert.equal(fieldTexelsPerUnit(600), 320);
 });

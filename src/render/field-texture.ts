@@ -11,7 +11,18 @@ import type createREGL from 'regl';
 import { type SurfaceField } from './surface-field.js';
 
 /** How many field texels there are to a mesh cell, along each side. */
-export const texelsPerCell = 4;
+const texelsPerCell = 4;
+/**
+ * Limit: at most this many texels along the segment (a 512-texel-wide texture on a
+ * typical plane). The field is bicubic between grid points some 25 to a unit apart,
+ * so finer samples add nothing but set-up time and memory.
+ */
+const maxTexelsPerUnit = 320;
+
+/** The field's samples along the segment for a mesh of `cellsPerUnit` cells. */
+export function fieldTexelsPerUnit(cellsPerUnit: number): number {
+  return Math.min(cellsPerUnit * texelsPerCell, maxTexelsPerUnit);
+}
 
 export interface FieldSamples {
   /** Per texel: the normal's x, y, z, then the level; rows from zMin, x from xMin. */

@@ -20,7 +20,7 @@ import { createCurveTimeline } from './curve-timeline.js';
 import { createBackdrop } from './draw-backdrop.js';
 import { createLightmap } from './draw-lightmap.js';
 import { createDrawMembrane } from './draw-membrane.js';
-import { texelsPerCell } from './field-texture.js';
+import { fieldTexelsPerUnit } from './field-texture.js';
 import { createDrawSparks } from './draw-sparks.js';
 import { frameGeometry } from './frame-geometry.js';
 import { traceFlowStrokes } from './flow-strokes.js';
@@ -116,7 +116,7 @@ async function build(
   const drawMembrane = createDrawMembrane(regl, mesh, {
     palette,
     field,
-    texelsPerUnit: scene.surface.resolution * texelsPerCell,
+    texelsPerUnit: fieldTexelsPerUnit(scene.surface.resolution),
     edge: surface.edge,
     bands: surface.contours > 0 ? surface.bands : 0,
     feathers: surface.feathers,

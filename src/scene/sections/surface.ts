@@ -50,7 +50,7 @@ export const surface = z.strictObject({
     .max(600)
     .default(40)
     .describe(
-      'mesh cells along the segment; the level and normal between them come from a field sampled 4 times finer',
+      'mesh cells along the segment; the level and normal between them come from a field sampled 4 times finer (at most 320 along it)',
     ),
   contours: z
     .number()
