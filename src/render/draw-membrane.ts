@@ -4,7 +4,8 @@
  * contour lines at log-spaced levels, feather rays, barbs down the gradient flow and
  * the light the paths and the flyer cast (both from the light map). It covers the
  * plane below the threshold and fades out across a feathered edge, and fogs toward
- * the fog colour with distance. It writes premultiplied colour with the fade as
+ * the fog colour with distance. The level and normal come per pixel from the field
+ * texture, so the mesh can be coarse. It writes premultiplied colour with the fade as
  * alpha; the finishing pass lays it over the background.
  */
 import type createREGL from 'regl';

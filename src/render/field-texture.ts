@@ -44,7 +44,7 @@ export function fieldSamples(field: SurfaceField, texelsPerUnit: number): FieldS
     Math.max(2, Math.round((field.zMax - field.zMin) * texelsPerUnit)) + 1;
   const stepX = (field.xMax - field.xMin) / (widthPx - 1);
   const stepZ = (field.zMax - field.zMin) / (heightPx - 1);
-  // Central differences half a texel either side, as the mesh takes them per vertex.
+  // Central differences of the height, half a texel either side.
   const e = 0.5 * Math.min(stepX, stepZ);
   const data = new Float32Array(widthPx * heightPx * 4);
   for (let row = 0; row < heightPx; row++) {

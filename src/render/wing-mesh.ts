@@ -1,13 +1,14 @@
 /**
  * The membrane mesh: the surface field sampled on a regular grid from Z = zMin to
- * zMax (mirrored: the beta >= 0 half and its image, one continuous mesh).
+ * zMax (mirrored: the beta >= 0 half and its image, one continuous mesh). It carries
+ * the shape; the shader takes the level and normal between its corners from the finer
+ * field texture.
  */
 import { type SurfaceField } from './surface-field.js';
 
 export interface WingMesh {
   /** x, y, z per vertex. */
   positions: Float32Array;
-  normals: Float32Array;
   /** The field's level (0 low loss .. 1 clip) per vertex. */
   levels: Float32Array;
   /** Triangle indices (needs OES_element_index_uint). */
@@ -20,7 +21,6 @@ export function buildWingMesh(field: SurfaceField, cellsPerUnit: number): WingMe
   const rows = Math.max(2, Math.round((field.zMax - field.zMin) * cellsPerUnit)) + 1;
   const count = cols * rows;
   const positions = new Float32Array(count * 3);
-  const normals = new Float32Array(count * 3);
   const levels = new Float32Array(count);
   const stepX = (field.xMax - field.xMin) / (cols - 1);
   const stepZ = (field.zMax - field.zMin) / (rows - 1);
@@ -33,12 +33,6 @@ export function buildWingMesh(field: SurfaceField, cellsPerUnit: number): WingMe
       const level = field.level(x, z);
       levels[i] = level;
       positions.set([x, field.heightOf(level), z], i * 3);
-      // Central differences of the height give a smooth normal.
-      const e = 0.5 * Math.min(stepX, stepZ);
-      const dhdx = (field.height(x + e, z) - field.height(x - e, z)) / (2 * e);
-      const dhdz = (field.height(x, z + e) - field.height(x, z - e)) / (2 * e);
-      const length = Math.hypot(dhdx, 1, dhdz);
-      normals.set([-dhdx / length, 1 / length, -dhdz / length], i * 3);
     }
   }
 
@@ -54,5 +48,5 @@ export function buildWingMesh(field: SurfaceField, cellsPerUnit: number): WingMe
       k += 6;
     }
   }
-  return { positions, normals, levels, elements };
+  return { positions, levels, elements };
 }
