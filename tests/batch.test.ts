@@ -567,6 +567,17 @@ describe('inputs hash', () => {
     assert.ok(job);
     assert.notEqual(inputsHash(job, 'bundle-a'), inputsHash(job, 'bundle-b'));
   });
+
+  test("the ffmpeg build changes a video's hash, not a still's", () => {
+    const [video] = expandBatch(batchFile([`  - scene: ${scene}`])).jobs;
+    const [still] = expandBatch(
+      batchFile([`  - scene: ${scene}`, '    formats: [png]']),
+    ).jobs;
+    assert.ok(video?.kind === 'video' && still?.kind === 'still');
+    const [a, b] = ['ffmpeg version 6.1', 'ffmpeg version 7.0'];
+    assert.notEqual(inputsHash(video, 'bundle-a', a), inputsHash(video, 'bundle-a', b));
+    assert.equal(inputsHash(still, 'bundle-a', a), inputsHash(still, 'bundle-a', b));
+  });
 });
 
 test('scenes/batch-example.yaml: 12+ jobs over 3+ palettes, 2+ cameras, every format', () => {

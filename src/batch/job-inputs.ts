@@ -1,8 +1,8 @@
 /**
  * What a job's output depends on, as one hash: the resolved scene (presets, overrides
  * and quality applied; paths left out), the format, the still's time, the landscape
- * bundle and the Icarus version. A job whose hash matches its last good output is
- * skipped.
+ * bundle, the Icarus version and, for a video, the ffmpeg build that encodes it. A job
+ * whose hash matches its last good output is skipped.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -11,10 +11,18 @@ import { ensureLandscape, planLandscape } from '../landscape/ensure.js';
 import { icarusVersion } from '../version.js';
 import { type BatchJob } from './batch-job.js';
 
-/** The sha256 of a job's inputs; `bundleHash` from `bundleHashOf`. */
-export function inputsHash(job: BatchJob, bundleHash: string): string {
+/**
+ * The sha256 of a job's inputs; `bundleHash` from `bundleHashOf`, `ffmpegVersion`
+ * (`FfmpegBinary.version`) for video jobs, which stills and PNG sequences leave out.
+ */
+export function inputsHash(
+  job: BatchJob,
+  bundleHash: string,
+  ffmpegVersion?: string,
+): string {
   const inputs = {
     icarusVersion,
+    ffmpeg: job.kind === 'video' ? (ffmpegVersion ?? null) : null,
     format: job.format,
     timeSeconds: job.timeSeconds ?? null,
     bundleHash,

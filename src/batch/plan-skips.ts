@@ -20,18 +20,21 @@ export interface PlannedJob {
 
 /**
  * Plans every job of a batch writing into `outDir`; `bundleHashes` maps each landscape
- * to its bundle hash, `force` skips nothing.
+ * to its bundle hash, `ffmpegVersion` is the build the video jobs use (undefined when
+ * it cannot run), `force` skips nothing.
  */
 export function planSkips(
   jobs: readonly BatchJob[],
   outDir: string,
   bundleHashes: ReadonlyMap<string, string>,
+  ffmpegVersion: string | undefined,
   force: boolean,
 ): PlannedJob[] {
   const previous = previousHashes(outDir);
   return jobs.map((job) => {
     const bundleHash = bundleHashes.get(job.landscape);
-    const hash = bundleHash === undefined ? undefined : inputsHash(job, bundleHash);
+    const hash =
+      bundleHash === undefined ? undefined : inputsHash(job, bundleHash, ffmpegVersion);
     const unchanged =
       hash !== undefined &&
       previous.get(relative(outDir, job.output)) === hash &&

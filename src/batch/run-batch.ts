@@ -88,6 +88,24 @@ export interface BatchResult {
   contactSheetPath?: string;
 }
 
+/**
+ * The version of the ffmpeg the video jobs would use (none without video jobs).
+ * Resolved once, before any worker starts, so a wrong --ffmpeg fails here and not in
+ * every job; a dry run lists the jobs anyway, taking the version as unknown.
+ */
+async function videoFfmpegVersion(
+  jobs: readonly BatchJob[],
+  options: BatchOptions,
+): Promise<string | undefined> {
+  if (!jobs.some((job) => job.kind === 'video')) return undefined;
+  try {
+    return (await resolveFfmpeg(options.ffmpeg)).version;
+  } catch (error) {
+    if (options.dryRun) return undefined;
+    throw error;
+  }
+}
+
 /** Runs (or with `dryRun`, lists) a batch; a failed job does not stop the others. */
 export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const started = performance.now();
@@ -102,7 +120,14 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const bundleHashes = options.dryRun
     ? plannedBundleHashes(jobs)
     : await ensureJobLandscapes(jobs);
-  const planned = planSkips(jobs, outDir, bundleHashes, options.force ?? false);
+  const ffmpegVersion = await videoFfmpegVersion(jobs, options);
+  const planned = planSkips(
+    jobs,
+    outDir,
+    bundleHashes,
+    ffmpegVersion,
+    options.force ?? false,
+  );
   const seconds = () => (performance.now() - started) / 1000;
 
   if (options.dryRun) {
@@ -127,10 +152,6 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const skipped = jobs.length - toRender.length;
   if (skipped > 0) {
     log.info(`${plural(skipped, 'unchanged job')} skipped (--force renders them)`);
-  }
-  if (toRender.some((job) => job.kind === 'video')) {
-    // Once, before any worker starts: a wrong --ffmpeg fails here, not in every job.
-    await resolveFfmpeg(options.ffmpeg);
   }
   // The record of this run so far: the jobs skipped, then each job as it finishes.
   // Written before any job starts, so the jobs about to render lose the entries of
