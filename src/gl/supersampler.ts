@@ -218,7 +218,10 @@ export function createSupersampler(
         ${on(
           finish.vignette,
           `vec2 centered = (gl_FragCoord.xy / outSize - 0.5) * vec2(outSize.x / outSize.y, 1.0);
-        rgb *= 1.0 - vignette * smoothstep(0.08, 0.75, dot(centered, centered));`,
+        float corners = 1.0 - vignette * smoothstep(0.08, 0.75, dot(centered, centered));
+        // Over a background the corners darken; a transparent frame fades out there
+        // instead (darker colour at the same alpha turns grey over a light page).
+        ${finish.transparent ? 'alpha' : 'rgb'} *= corners;`,
         )}
         float noise = hash1(pixel + seed);
         ${on(
