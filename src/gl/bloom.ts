@@ -1,10 +1,11 @@
 /**
  * Bloom: a bright pass at a quarter of the output's size per side (four reads spread
  * over each block of the supersampled source, which is blurred next anyway), then two
- * rounds of a separable Gaussian (5 bilinear reads per direction, 9 taps), the first
- * at that size, the second, twice as wide, at an eighth. llvmpipe shades on the CPU,
- * so the passes stay this small: a bright pass at half size cost more than the four
- * blurs together. Limit: four reads see a quarter
+ * rounds of a separable Gaussian (5 bilinear reads per direction, 9 taps), the second
+ * twice as wide, both at an eighth of the size: the blurred light is smooth enough
+ * that the first round at a quarter gave frames within 3/255 of these. llvmpipe
+ * shades on the CPU, so the passes stay this small: a bright pass at half size cost
+ * more than the four blurs together. Limit: four reads see a quarter
  * of the pixels under them (at supersample 1), so a bright line one pixel thin blooms
  * by where it falls; lines that thin are dim in Icarus's scenes.
  */
@@ -53,7 +54,6 @@ export function createBloom(
       size: [width, height],
     };
   };
-  const a = target(4);
   const b = target(4);
   const c = target(8);
   const d = target(8);
@@ -116,7 +116,7 @@ export function createBloom(
       gl_FragColor = vec4(c, 1.0);
     }`);
   const s = options.spread;
-  const [qw = 1, qh = 1] = a.size;
+  const [qw = 1, qh = 1] = b.size;
   const [, eh = 1] = c.size;
   return {
     texture: d.texture,
@@ -127,23 +127,24 @@ export function createBloom(
         size: b.size,
         step: [0, 0],
       });
+      // Reading the quarter-size bright pass at eighth-size pixel centres averages
+      // it. Steps are in the input's texture coordinates: s quarter-size texels are
+      // s / 2 eighth-size ones, the same spread.
       blur({
         input: b.texture,
-        output: a.framebuffer,
-        size: a.size,
+        output: c.framebuffer,
+        size: c.size,
         step: [s / qw, 0],
       });
       blur({
-        input: a.texture,
-        output: b.framebuffer,
-        size: b.size,
+        input: c.texture,
+        output: d.framebuffer,
+        size: d.size,
         step: [0, s / qh],
       });
-      // The second, wider round at an eighth of the size: reading the quarter-size
-      // result at eighth-size pixel centres averages it, and the spread is the same
-      // (2s quarter-size texels are s eighth-size ones).
+      // The second round, twice as wide.
       blur({
-        input: b.texture,
+        input: d.texture,
         output: c.framebuffer,
         size: c.size,
         step: [(2 * s) / qw, 0],
